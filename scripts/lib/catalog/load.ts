@@ -1,0 +1,113 @@
+import { decodeUtf8 } from '../json/decode.js';
+import { parseJsonText } from '../json/document.js';
+import { compareStrings } from '../diagnostics/sort.js';
+import type { Snapshot } from '../snapshot/types.js';
+import {
+  DEFAULT_LIMITS,
+  REVISION_FILES,
+  SETTINGS_FILE,
+  type Catalog,
+  type LetterDir,
+  type Limits,
+  type LoadedFile,
+  type PackageDir,
+  type Revision,
+  type RevisionFileName,
+} from './types.js';
+
+const KNOWN = new Set<string>(REVISION_FILES);
+const REVISION_NUMBER = /^(0|[1-9][0-9]{0,8})$/;
+
+/**
+ * Reads a snapshot into a catalog: every letter, package and revision folder, each known file
+ * read once, decoded and (for JSON) parsed. Never throws on bad data: what is wrong is recorded
+ * on the loaded file for the rules to report.
+ */
+export async function loadCatalog(snapshot: Snapshot, limits: Limits = DEFAULT_LIMITS): Promise<Catalog> {
+  const catalog: Catalog = {
+    snapshot,
+    limits,
+    hasPackagesDir: false,
+    packagesEntries: [],
+    letters: [],
+    packages: [],
+    filesRead: 0,
+  };
+  const top = (await snapshot.list('')) ?? [];
+  if (top.some((e) => e.name === SETTINGS_FILE)) {
+    catalog.settings = await loadFile(snapshot, SETTINGS_FILE, limits);
+    catalog.filesRead++;
+  }
+  const packagesEntries = top.some((e) => e.name === 'packages' && e.kind === 'dir') ? await snapshot.list('packages') : undefined;
+  if (!packagesEntries) return catalog;
+  catalog.hasPackagesDir = true;
+  catalog.packagesEntries = packagesEntries;
+  for (const letterEntry of packagesEntries) {
+    if (letterEntry.kind !== 'dir') continue;
+    const letterDir = `packages/${letterEntry.name}`;
+    const letterEntries = (await snapshot.list(letterDir)) ?? [];
+    const letter: LetterDir = { name: letterEntry.name, dir: letterDir, entries: letterEntries };
+    catalog.letters.push(letter);
+    for (const pkgEntry of letterEntries) {
+      if (pkgEntry.kind !== 'dir') continue;
+      const pkg = await loadPackage(snapshot, letter, pkgEntry.name, limits);
+      catalog.filesRead += pkg.revisions.reduce((n, r) => n + Object.keys(r.files).length, 0);
+      catalog.packages.push(pkg);
+    }
+  }
+  catalog.packages.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.letter, b.letter));
+  return catalog;
+}
+
+async function loadPackage(snapshot: Snapshot, letter: LetterDir, name: string, limits: Limits): Promise<PackageDir> {
+  const dir = `${letter.dir}/${name}`;
+  const entries = (await snapshot.list(dir)) ?? [];
+  const revisions: Revision[] = [];
+  for (const revEntry of entries) {
+    if (revEntry.kind !== 'dir') continue;
+    const revDir = `${dir}/${revEntry.name}`;
+    const revEntries = (await snapshot.list(revDir)) ?? [];
+    const files: Revision['files'] = {};
+    for (const e of revEntries) {
+      if (!KNOWN.has(e.name)) continue;
+      files[e.name as RevisionFileName] = await loadFile(snapshot, `${revDir}/${e.name}`, limits);
+    }
+    revisions.push({
+      packageName: name,
+      dir: revDir,
+      folder: revEntry.name,
+      number: REVISION_NUMBER.test(revEntry.name) ? Number(revEntry.name) : undefined,
+      entries: revEntries,
+      files,
+    });
+  }
+  revisions.sort(
+    (a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || compareStrings(a.folder, b.folder),
+  );
+  return { name, letter: letter.name, dir, entries, revisions };
+}
+
+/** Reads, decodes and (for `.json`) parses one file, recording every problem instead of throwing. */
+export async function loadFile(snapshot: Snapshot, path: string, limits: Limits): Promise<LoadedFile> {
+  const read = await snapshot.read(path, limits.maxFileBytes);
+  if (!read.ok) return { path, failure: read, size: 0, bom: false };
+  const decoded = decodeUtf8(read.bytes);
+  const file: LoadedFile = { path, size: read.bytes.byteLength, bom: decoded.bom };
+  if (decoded.text === undefined) {
+    file.invalidUtf8At = decoded.invalidUtf8At ?? 0;
+    return file;
+  }
+  if (path.endsWith('.json')) {
+    file.json = parseJsonText(decoded.text, { maxDepth: limits.maxJsonDepth, checkAscii: !decoded.ascii });
+  } else {
+    file.text = decoded.text;
+  }
+  return file;
+}
+
+/** Re-reads a file's text (with any BOM removed) to locate diagnostics in it; undefined when unreadable. */
+export async function readText(snapshot: Snapshot, path: string, limits: Limits): Promise<string | undefined> {
+  const read = await snapshot.read(path, limits.maxFileBytes);
+  if (!read.ok) return undefined;
+  return decodeUtf8(read.bytes).text;
+}

@@ -1,0 +1,69 @@
+import type { PolicySeverity } from '../diagnostics/types.js';
+
+/** A category packages may declare (packaging version 6.0). */
+export interface CategorySetting {
+  id: string;
+  title: string;
+  description?: string;
+}
+
+/** How severities are decided. */
+export interface Policy {
+  /** Severity overrides by rule id, for every revision. */
+  rules: Record<string, PolicySeverity>;
+  /** Severity overrides by rule id for revisions in a legacy packaging version (win over `rules`). */
+  legacyRules: Record<string, PolicySeverity>;
+  /** Packaging versions treated as legacy: rules use their `legacySeverity` there. */
+  legacyPackagingVersions: string[];
+}
+
+/** The repository settings (`repository.json`), with defaults filled in. */
+export interface RepositorySettings {
+  formatVersion: string;
+  name: string;
+  description?: string;
+  categories: CategorySetting[];
+  policy: Policy;
+  limits: { maxFileBytes: number; maxJsonDepth: number };
+}
+
+/** The packaging versions the DC/OS Universe defined; 6.0 is ours. */
+export const LEGACY_PACKAGING_VERSIONS = ['2.0', '3.0', '4.0', '5.0'];
+
+/** Settings used for a folder without `repository.json` (e.g. the DC/OS Universe itself). */
+export function defaultSettings(): RepositorySettings {
+  return {
+    formatVersion: '1.0',
+    name: 'universe',
+    categories: [],
+    policy: { rules: {}, legacyRules: {}, legacyPackagingVersions: [...LEGACY_PACKAGING_VERSIONS] },
+    limits: { maxFileBytes: 1024 * 1024, maxJsonDepth: 64 },
+  };
+}
+
+/**
+ * Fills defaults into a settings value that has passed schema validation. Never trusts the
+ * shape beyond what the schema guarantees.
+ */
+export function resolveSettings(value: unknown): RepositorySettings {
+  const d = defaultSettings();
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return d;
+  const v = value as Record<string, unknown>;
+  const policy = (v.policy ?? {}) as Partial<Policy>;
+  const limits = (v.limits ?? {}) as Partial<RepositorySettings['limits']>;
+  return {
+    formatVersion: typeof v.formatVersion === 'string' ? v.formatVersion : d.formatVersion,
+    name: typeof v.name === 'string' ? v.name : d.name,
+    ...(typeof v.description === 'string' ? { description: v.description } : {}),
+    categories: Array.isArray(v.categories) ? (v.categories as CategorySetting[]) : [],
+    policy: {
+      rules: { ...(policy.rules ?? {}) },
+      legacyRules: { ...(policy.legacyRules ?? {}) },
+      legacyPackagingVersions: policy.legacyPackagingVersions ?? d.policy.legacyPackagingVersions,
+    },
+    limits: {
+      maxFileBytes: limits.maxFileBytes ?? d.limits.maxFileBytes,
+      maxJsonDepth: limits.maxJsonDepth ?? d.limits.maxJsonDepth,
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { Catalog, Revision, RevisionFileName } from '../catalog/types.js';
+import type { RepositorySettings } from '../policy/settings.js';
+
+/** A plain JSON object. */
+export type JsonObject = Record<string, unknown>;
+
+/** True for a non-null, non-array object. */
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Per-revision facts shared by the rules, each computed once per run: parsed documents, the
+ * packaging version, and anything a rule memoises (defaults, renders) for the others.
+ */
+export class Analysis {
+  private readonly memos = new Map<string, Map<string, unknown>>();
+  private readonly byDir = new Map<string, Revision>();
+
+  constructor(
+    readonly catalog: Catalog,
+    readonly settings: RepositorySettings,
+  ) {
+    for (const p of catalog.packages) for (const r of p.revisions) this.byDir.set(r.dir, r);
+  }
+
+  /** The parsed value of a revision file, when it was read and parsed without a structural problem. */
+  json(rev: Revision, name: RevisionFileName): unknown {
+    const f = rev.files[name];
+    if (!f?.json || f.json.syntaxError) return undefined;
+    return f.json.value;
+  }
+
+  /** package.json as an object, when it parsed into one. */
+  packageJson(rev: Revision): JsonObject | undefined {
+    const v = this.json(rev, 'package.json');
+    return isObject(v) ? v : undefined;
+  }
+
+  /** package.json's `packagingVersion` when it is a string. */
+  packagingVersion(rev: Revision): string | undefined {
+    const v = this.packageJson(rev)?.packagingVersion;
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  /** Whether the revision is in a legacy packaging version (rules may use a milder severity there). */
+  isLegacy(rev: Revision): boolean {
+    const pv = this.packagingVersion(rev);
+    return pv !== undefined && this.settings.policy.legacyPackagingVersions.includes(pv);
+  }
+
+  /** The revision a repository-relative file path belongs to, if any. */
+  revisionOf(file: string): Revision | undefined {
+    const parts = file.split('/');
+    for (let n = Math.min(parts.length, 4); n >= 4; n--) {
+      const r = this.byDir.get(parts.slice(0, n).join('/'));
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  /** Computes `fn` once per revision and key; rules use it to share expensive work. */
+  memo<T>(rev: Revision, key: string, fn: () => T): T {
+    let m = this.memos.get(key);
+    if (!m) this.memos.set(key, (m = new Map()));
+    if (m.has(rev.dir)) return m.get(rev.dir) as T;
+    const v = fn();
+    m.set(rev.dir, v);
+    return v;
+  }
+}

@@ -1,0 +1,109 @@
+import type { Catalog } from '../catalog/types.js';
+import { readText } from '../catalog/load.js';
+import { locatePointer, offsetToLineColumn } from '../json/document.js';
+import { compareDiagnostics } from '../diagnostics/sort.js';
+import type { Diagnostic, Finding, PolicySeverity, Severity } from '../diagnostics/types.js';
+import type { RepositorySettings } from '../policy/settings.js';
+import { Analysis } from './analysis.js';
+import type { Rule, RuleContext, RuleMeta } from './types.js';
+
+/** Which part of the catalog to check; by default all of it. */
+export interface RunScope {
+  /** Only revisions whose folder is in this set (catalog rules still run). */
+  revisionDirs?: ReadonlySet<string>;
+  /** Only packages whose folder is in this set. */
+  packageDirs?: ReadonlySet<string>;
+}
+
+/**
+ * Runs rules over a catalog and returns located, sorted diagnostics. Rules that throw are a bug
+ * of ours, not of the data: the error is reported as an `internal-error` diagnostic on the file
+ * concerned instead of aborting the whole run.
+ */
+export async function runRules(
+  catalog: Catalog,
+  settings: RepositorySettings,
+  rules: readonly Rule[],
+  scope: RunScope = {},
+): Promise<Diagnostic[]> {
+  const ctx: RuleContext = { catalog, settings, analysis: new Analysis(catalog, settings) };
+  const raw: Array<{ rule: RuleMeta; finding: Finding }> = [];
+  const guard = (rule: Rule, where: string, fn: () => Finding[]): void => {
+    let found: Finding[];
+    try {
+      found = fn();
+    } catch (e) {
+      found = [{ file: where, message: `internal error in rule ${rule.id}: ${e instanceof Error ? e.message : String(e)}; please report it`, data: { internal: true } }];
+    }
+    for (const finding of found) raw.push({ rule, finding });
+  };
+  for (const rule of rules) {
+    if (rule.scope === 'catalog') guard(rule, 'packages', () => rule.check(ctx));
+    else if (rule.scope === 'package') {
+      for (const pkg of catalog.packages) {
+        if (scope.packageDirs && !scope.packageDirs.has(pkg.dir)) continue;
+        guard(rule, pkg.dir, () => rule.check(pkg, ctx));
+      }
+    } else {
+      for (const pkg of catalog.packages) {
+        for (const rev of pkg.revisions) {
+          if (scope.revisionDirs && !scope.revisionDirs.has(rev.dir)) continue;
+          guard(rule, rev.dir, () => rule.check(rev, ctx));
+        }
+      }
+    }
+  }
+  const texts = new Map<string, Promise<string | undefined>>();
+  const textOf = (file: string): Promise<string | undefined> => {
+    let t = texts.get(file);
+    if (!t) texts.set(file, (t = loadedText(catalog, file)));
+    return t;
+  };
+  const out: Diagnostic[] = [];
+  for (const { rule, finding } of raw) {
+    const severity = severityFor(rule, finding, ctx.analysis, settings);
+    if (severity === 'off') continue;
+    const code = finding.data?.internal ? 'internal-error' : rule.id;
+    const pointer = finding.pointer ?? '';
+    let line = 1;
+    let column = 1;
+    if (finding.offset !== undefined || pointer !== '') {
+      const text = await textOf(finding.file);
+      if (text !== undefined) {
+        const offset = finding.offset ?? (finding.file.endsWith('.json') ? locatePointer(text, pointer) : 0);
+        ({ line, column } = offsetToLineColumn(text, offset));
+      }
+    }
+    const d: Diagnostic = { code, severity, message: finding.message, file: finding.file, pointer, line, column };
+    if (finding.data && !finding.data.internal) d.data = finding.data;
+    if (finding.related) d.related = finding.related;
+    out.push(d);
+  }
+  return out.sort(compareDiagnostics);
+}
+
+function severityFor(rule: RuleMeta, finding: Finding, analysis: Analysis, settings: RepositorySettings): PolicySeverity {
+  if (finding.data?.internal) return 'error';
+  const rev = analysis.revisionOf(finding.file);
+  const legacy = rev !== undefined && analysis.isLegacy(rev);
+  const { rules, legacyRules } = settings.policy;
+  if (legacy) return legacyRules[rule.id] ?? rules[rule.id] ?? rule.legacySeverity ?? rule.severity;
+  return rules[rule.id] ?? rule.severity;
+}
+
+async function loadedText(catalog: Catalog, file: string): Promise<string | undefined> {
+  for (const pkg of catalog.packages) {
+    if (!file.startsWith(pkg.dir + '/')) continue;
+    for (const rev of pkg.revisions) {
+      for (const f of Object.values(rev.files)) if (f?.path === file && f.text !== undefined) return f.text;
+    }
+  }
+  return readText(catalog.snapshot, file, catalog.limits);
+}
+
+/** Counts diagnostics by severity. */
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) c[d.severity]++;
+  return c;
+}

@@ -1,0 +1,46 @@
+import type { Catalog, PackageDir, Revision } from '../catalog/types.js';
+import type { Finding, Severity } from '../diagnostics/types.js';
+import type { Analysis } from './analysis.js';
+import type { RepositorySettings } from '../policy/settings.js';
+
+/** What every rule declares: a stable kebab-case id (its file name), a one-line description, severities. */
+export interface RuleMeta {
+  id: string;
+  description: string;
+  /** Severity for packages in the current packaging version (and for findings outside any revision). */
+  severity: Severity;
+  /**
+   * Severity for revisions in a legacy packaging version (policy.legacyPackagingVersions),
+   * where the DC/OS Universe tolerated the defect and real packages have it. Defaults to `severity`.
+   */
+  legacySeverity?: Severity;
+}
+
+/** Shared state for one validation run: the catalog, the settings, and memoised analyses. */
+export interface RuleContext {
+  catalog: Catalog;
+  settings: RepositorySettings;
+  /** Per-revision analyses (parsed documents, defaults, renders) computed once for all rules. */
+  analysis: Analysis;
+}
+
+/** A rule that looks at one revision at a time. */
+export interface RevisionRule extends RuleMeta {
+  scope: 'revision';
+  check(revision: Revision, ctx: RuleContext): Finding[];
+}
+
+/** A rule that looks at one package (all its revisions) at a time. */
+export interface PackageRule extends RuleMeta {
+  scope: 'package';
+  check(pkg: PackageDir, ctx: RuleContext): Finding[];
+}
+
+/** A rule that looks at the whole catalog (layout, settings, cross-package references). */
+export interface CatalogRule extends RuleMeta {
+  scope: 'catalog';
+  check(ctx: RuleContext): Finding[];
+}
+
+/** Any rule. */
+export type Rule = RevisionRule | PackageRule | CatalogRule;

@@ -1,0 +1,35 @@
+/** What a directory entry is. `symlink` entries are resolved by `read`, which keeps them inside the snapshot. */
+export type EntryKind = 'file' | 'dir' | 'symlink' | 'other';
+
+/** One entry of a snapshot directory. */
+export interface SnapshotEntry {
+  name: string;
+  kind: EntryKind;
+  /** Content id when the backend has one (a git object id): equal ids mean equal content. */
+  id?: string;
+}
+
+/** Why a file could not be read. */
+export type ReadFailure =
+  | { ok: false; reason: 'missing' }
+  | { ok: false; reason: 'too-large'; size: number; limit: number }
+  | { ok: false; reason: 'symlink-escape'; target: string }
+  | { ok: false; reason: 'not-a-file' }
+  | { ok: false; reason: 'unreadable'; detail: string };
+
+/** The result of reading a file: its bytes, or why there are none. */
+export type ReadResult = { ok: true; bytes: Uint8Array } | ReadFailure;
+
+/**
+ * A read-only view of a repository folder (the one holding `packages/`): the working tree, a
+ * git ref, or memory. Paths are POSIX and relative to that folder. Everything above the
+ * snapshot (catalog, rules, build) sees only this, so a git ref and the working tree look the same.
+ */
+export interface Snapshot {
+  /** Human-readable origin, for messages: a folder path or `ref:<name>`. */
+  readonly label: string;
+  /** Entries of a directory sorted by name, or undefined when it does not exist or is not a directory. */
+  list(dir: string): Promise<SnapshotEntry[] | undefined>;
+  /** Reads a file, refusing files over `maxBytes` and symlinks that leave the snapshot. */
+  read(file: string, maxBytes: number): Promise<ReadResult>;
+}
