@@ -23,7 +23,11 @@ const REVISION_NUMBER = /^(0|[1-9][0-9]{0,8})$/;
  * read once, decoded and (for JSON) parsed. Never throws on bad data: what is wrong is recorded
  * on the loaded file for the rules to report.
  */
-export async function loadCatalog(snapshot: Snapshot, limits: Limits = DEFAULT_LIMITS): Promise<Catalog> {
+export async function loadCatalog(
+  snapshot: Snapshot,
+  limits: Limits = DEFAULT_LIMITS,
+  preloadedSettings?: LoadedFile,
+): Promise<Catalog> {
   const catalog: Catalog = {
     snapshot,
     limits,
@@ -34,7 +38,10 @@ export async function loadCatalog(snapshot: Snapshot, limits: Limits = DEFAULT_L
     filesRead: 0,
   };
   const top = (await snapshot.list('')) ?? [];
-  if (top.some((e) => e.name === SETTINGS_FILE)) {
+  if (preloadedSettings) {
+    catalog.settings = preloadedSettings;
+    catalog.filesRead++;
+  } else if (top.some((e) => e.name === SETTINGS_FILE)) {
     catalog.settings = await loadFile(snapshot, SETTINGS_FILE, limits);
     catalog.filesRead++;
   }

@@ -50,6 +50,15 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 export function parseJsonText(text: string, options: ParseOptions): JsonDocument {
   const scan = scanJson(text, options.maxDepth, options.checkAscii);
   if (scan.tooDeep) return { value: undefined, problems: scan.problems };
+  for (const p of scan.problems) {
+    // The runner locates a diagnostic's main position only; a duplicate's first occurrence is
+    // located here, while the text is at hand (rare, so the cost does not matter).
+    if (p.kind === 'duplicate-key' && p.firstOffset !== undefined) {
+      const at = offsetToLineColumn(text, p.firstOffset);
+      p.firstLine = at.line;
+      p.firstColumn = at.column;
+    }
+  }
   try {
     const value: unknown = JSON.parse(text);
     return { value, problems: scan.problems };
@@ -83,7 +92,8 @@ export function locatePointer(text: string, pointer: string): number {
   const root = jsonc.parseTree(text, [], { disallowComments: false, allowTrailingComma: true });
   if (!root) return 0;
   let node: jsonc.Node = root;
-  for (const token of parsePointer(pointer)) {
+  const tokens = parsePointer(pointer);
+  for (const [i, token] of tokens.entries()) {
     let next: jsonc.Node | undefined;
     if (node.type === 'object') {
       // The last member with the key: that is the one JSON.parse keeps.
@@ -91,7 +101,8 @@ export function locatePointer(text: string, pointer: string): number {
       const prop = props[props.length - 1];
       if (prop) {
         next = prop.children?.[1];
-        if (next && token === parsePointer(pointer).at(-1)) return prop.offset;
+        // The member itself (its key) for the last token, not its value.
+        if (next && i === tokens.length - 1) return prop.offset;
       }
     } else if (node.type === 'array' && /^(0|[1-9][0-9]*)$/.test(token)) {
       next = node.children?.[Number(token)];

@@ -13,6 +13,12 @@ export interface ScanProblem {
   key?: string;
   /** Offset of the first occurrence, for duplicate keys. */
   firstOffset?: number;
+  /** 1-based line of the first occurrence, for duplicate keys (set by parseJsonText). */
+  firstLine?: number;
+  /** 1-based column of the first occurrence, for duplicate keys (set by parseJsonText). */
+  firstColumn?: number;
+  /** The offending text: the `\uXXXX` escape, or the non-ASCII character. */
+  excerpt?: string;
 }
 
 interface Frame {
@@ -33,7 +39,11 @@ export function scanJson(text: string, maxDepth: number, checkAscii: boolean): {
   const problems: ScanProblem[] = [];
   const stack: Frame[] = [];
   const path = (): Array<string | number> => stack.map((f) => (f.isObject ? (f.key ?? '') : f.index));
-  let unicodeEscapes = 0;
+  // Only the first \u escape is reported: one finding per file says what to fix.
+  let escapeReported = false;
+  // The first non-ASCII character is found up front (one regex pass) so that the string holding
+  // it can name its member; non-ASCII outside strings is a syntax error JSON.parse reports.
+  const firstNonAscii = checkAscii ? /[^\x00-\x7f]/.exec(text)?.index ?? -1 : -1;
   // Cursor on the next backslash at or after the current position (-1: none left), so finding
   // out whether a string has escapes costs O(1) amortised instead of a scan per string.
   let nextBs = text.indexOf('\\');
@@ -47,6 +57,7 @@ export function scanJson(text: string, maxDepth: number, checkAscii: boolean): {
       if (nextBs >= 0 && nextBs < i) nextBs = text.indexOf('\\', i);
       let j: number;
       let hasEscape = false;
+      let escapeAt = -1;
       if (q < 0) j = n;
       else if (nextBs < 0 || nextBs > q) j = q;
       else {
@@ -55,15 +66,14 @@ export function scanJson(text: string, maxDepth: number, checkAscii: boolean): {
         for (let k = start + 1; k < n; k++) {
           const ck = text.charCodeAt(k);
           if (ck === 0x5c) {
-            if (text.charCodeAt(k + 1) === 0x75 /* u */ && unicodeEscapes++ === 0) {
-              problems.push({ kind: 'unicode-escape', offset: k, pointer: toPointer(path()) });
-            }
+            if (text.charCodeAt(k + 1) === 0x75 /* u */ && escapeAt < 0 && !escapeReported) escapeAt = k;
             k++;
           } else if (ck === 0x22) { j = k; break; }
         }
       }
       const top = stack[stack.length - 1];
-      if (top && top.isObject && top.expectKey) {
+      const isKey = top !== undefined && top.isObject && top.expectKey;
+      if (isKey) {
         let key = text.slice(start + 1, j);
         if (hasEscape) {
           try { key = JSON.parse(text.slice(start, j + 1)) as string; } catch { /* syntax error reported elsewhere */ }
@@ -78,6 +88,15 @@ export function scanJson(text: string, maxDepth: number, checkAscii: boolean): {
           seen.set(key, start);
         }
         if (UNSAFE_KEYS.has(key)) problems.push({ kind: 'unsafe-key', offset: start, pointer: toPointer(path()), key });
+      }
+      // Pointers are taken after a key has been recorded, so a key's problems name its own member.
+      if (escapeAt >= 0) {
+        escapeReported = true;
+        problems.push({ kind: 'unicode-escape', offset: escapeAt, pointer: toPointer(path()), excerpt: text.slice(escapeAt, escapeAt + 6) });
+      }
+      if (firstNonAscii > start && firstNonAscii < j) {
+        const ch = String.fromCodePoint(text.codePointAt(firstNonAscii)!);
+        problems.push({ kind: 'non-ascii', offset: firstNonAscii, pointer: toPointer(path()), excerpt: ch });
       }
       i = j + 1;
       continue;
@@ -99,9 +118,9 @@ export function scanJson(text: string, maxDepth: number, checkAscii: boolean): {
     }
     i++;
   }
-  if (checkAscii) {
-    const m = /[^\x00-\x7f]/.exec(text);
-    if (m) problems.push({ kind: 'non-ascii', offset: m.index, pointer: '' });
+  if (firstNonAscii >= 0 && !problems.some((p) => p.kind === 'non-ascii')) {
+    // Outside any string (a syntax error too): still say where it is.
+    problems.push({ kind: 'non-ascii', offset: firstNonAscii, pointer: '', excerpt: String.fromCodePoint(text.codePointAt(firstNonAscii)!) });
   }
   return { problems, tooDeep: false };
 }

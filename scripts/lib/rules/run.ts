@@ -25,8 +25,9 @@ export async function runRules(
   settings: RepositorySettings,
   rules: readonly Rule[],
   scope: RunScope = {},
+  analysis: Analysis = new Analysis(catalog, settings),
 ): Promise<Diagnostic[]> {
-  const ctx: RuleContext = { catalog, settings, analysis: new Analysis(catalog, settings) };
+  const ctx: RuleContext = { catalog, settings, analysis };
   const raw: Array<{ rule: RuleMeta; finding: Finding }> = [];
   const guard = (rule: Rule, where: string, fn: () => Finding[]): void => {
     let found: Finding[];

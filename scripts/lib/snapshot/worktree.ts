@@ -43,15 +43,24 @@ export class WorktreeSnapshot implements Snapshot {
       let real: string;
       try {
         real = fs.realpathSync(target);
-      } catch {
-        return { ok: false, reason: 'unreadable', detail: 'the symbolic link is broken' };
+      } catch (e) {
+        const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
+        return { ok: false, reason: 'unreadable', detail: loop ? 'the symbolic link loops' : 'the symbolic link is broken' };
       }
       const root = this.realRoot ?? (this.realRoot = fs.realpathSync(this.root));
       if (real !== root && !real.startsWith(root + path.sep)) {
         return { ok: false, reason: 'symlink-escape', target: fs.readlinkSync(target) };
       }
       target = real;
+      try {
+        st = fs.statSync(target);
+      } catch {
+        return { ok: false, reason: 'missing' };
+      }
     }
+    // Only regular files are opened: opening a FIFO or a device could block forever.
+    if (!st.isFile()) return { ok: false, reason: 'not-a-file' };
+    if (st.size > maxBytes) return { ok: false, reason: 'too-large', size: st.size, limit: maxBytes };
     let fd: number;
     try {
       fd = fs.openSync(target, 'r');

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: times validate and build on the sample corpus and on a synthetic universe of
+ * 12,000+ revisions generated from it, each in a fresh process, beside the floor (reading and
+ * JSON.parse-ing the same input files), and prints the ratios the targets are stated in.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSynthetic } from './synth.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const project = path.resolve(here, '../../..');
+const corpus = path.resolve(project, '../shared/corpus/universe-sample');
+const work = path.join(os.tmpdir(), 'universe-bench');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const cli = path.join(project, 'dist/scripts/cli/main.js');
+
+interface Sample {
+  ms: number;
+  maxRssBytes: number;
+  bytes?: number;
+  bytesWritten?: number;
+  validateMs?: number;
+  errors?: number;
+  phases?: Record<string, number>;
+}
+
+function worker(what: string, dir: string, out?: string): Sample {
+  const args = [path.join(here, 'worker.js'), what, dir, ...(out ? [out] : [])];
+  const r = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(r.trim().split('\n').pop()!) as Sample;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function measure(what: string, dir: string, out?: string): Sample {
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) samples.push(worker(what, dir, out));
+  const m = median(samples.map((s) => s.ms));
+  return { ...samples.find((s) => s.ms === m)!, maxRssBytes: Math.max(...samples.map((s) => s.maxRssBytes)) };
+}
+
+function cliWall(dir: string): number {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, [cli, 'validate', '--repo', dir, '--format', 'json'], { stdio: 'ignore' });
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+const x = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+
+function bench(label: string, dir: string): string[] {
+  const out = path.join(work, `out-${label}`);
+  const floor = measure('floor', dir);
+  const validate = measure('validate', dir);
+  const build = measure('build', dir, out);
+  const wall = cliWall(dir);
+  const input = floor.bytes ?? 0;
+  const ok = (cond: boolean): string => (cond ? 'ok' : 'OVER');
+  return [
+    `## ${label}: ${dir}`,
+    `input: ${mib(input)} in the floor's files; ${validate.errors ?? '?'} validation errors`,
+    `floor    (read + JSON.parse)   ${floor.ms.toFixed(0).padStart(7)} ms   peak RSS ${mib(floor.maxRssBytes)}`,
+    `validate (in a fresh process)  ${validate.ms.toFixed(0).padStart(7)} ms   ${x(validate.ms, floor.ms)} floor (target ≤ 3×: ${ok(validate.ms <= 3 * floor.ms)})   peak RSS ${mib(validate.maxRssBytes)}`,
+    `validate (CLI wall, with node start-up) ${wall.toFixed(0)} ms`,
+    `build    (validate + write)    ${build.ms.toFixed(0).padStart(7)} ms   ${x(build.ms, floor.ms)} floor (target ≤ 5×: ${ok(build.ms <= 5 * floor.ms)})   peak RSS ${mib(build.maxRssBytes)} = ${x(build.maxRssBytes, input)} input (target < 4×: ${ok(build.maxRssBytes < 4 * input)})`,
+    `build phases (ms): ${Object.entries(build.phases ?? {}).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`,
+    `bytes written: ${mib(build.bytesWritten ?? 0)}`,
+    '',
+  ];
+}
+
+if (!fs.existsSync(path.join(corpus, 'packages'))) {
+  process.stderr.write(`bench: ${corpus} not found; the benchmark needs ../shared/corpus beside the project\n`);
+  process.exit(2);
+}
+fs.mkdirSync(work, { recursive: true });
+const synthDir = path.join(work, 'synthetic');
+const t = performance.now();
+const synth = generateSynthetic(corpus, synthDir, 12000);
+const lines = [
+  `# universe bench (node ${process.version}, ${os.cpus().length} cores, median of ${runs} runs, each in a fresh process)`,
+  `synthetic universe: ${synth.revisions} revisions (${synth.copies} renamed copies of the corpus), ready in ${Math.round(performance.now() - t)} ms`,
+  '',
+  ...bench('corpus', corpus),
+  ...bench('synthetic', synthDir),
+];
+process.stdout.write(lines.join('\n') + '\n');

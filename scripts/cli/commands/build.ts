@@ -1,0 +1,71 @@
+import * as path from 'node:path';
+import { parse } from '../args.js';
+import type { Io } from '../io.js';
+import { displayPrefix } from '../paths.js';
+import { report } from '../reporters/index.js';
+import { buildArtifact } from '../../lib/ops/build.js';
+import { validateSnapshot } from '../../lib/ops/validate.js';
+import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
+import { headCommit } from '../git.js';
+
+/** `universe build --help`. */
+export const help = `Usage: universe build [--repo DIR] [--out DIR] [--no-gzip]
+
+Validates DIR (default: repo) and, when it has no errors, writes the artifact to the out folder
+(default: target): the native index (index.json, packages/<name>.json), the DC/OS Universe
+outputs under dcos/ (universe.json, repo-up-to-<V>.json with .content_type files, per-package
+slices), a manifest with the sha256 and size of every file, and .gz siblings. The output is
+byte-identical for the same input and stamped with the git commit, never a timestamp. The new
+artifact replaces the old one in a single rename.
+
+Options:
+  --repo DIR    the universe folder (it holds packages/)
+  --out DIR     where to write the artifact (replaced as a whole)
+  --no-gzip     skip the .gz siblings
+  -h, --help    show this help
+
+Exit codes: 0 built, 1 validation errors (nothing written), 2 could not run.
+`;
+
+/** Runs `universe build`. */
+export async function run(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, {
+    repo: { type: 'string' },
+    out: { type: 'string' },
+    'no-gzip': { type: 'boolean' },
+  });
+  if (values.help) {
+    io.out(help);
+    return 0;
+  }
+  const repo = typeof values.repo === 'string' ? values.repo : 'repo';
+  const out = typeof values.out === 'string' ? values.out : 'target';
+  const prefix = displayPrefix(io.cwd, repo);
+  const started = performance.now();
+  const result = await validateSnapshot(new WorktreeSnapshot(repo));
+  const validatedMs = performance.now() - started;
+  const { summary } = result;
+  if (summary.errors > 0) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    io.err(report('pretty', errors, summary, { color: io.color, prefix, ms: validatedMs }));
+    io.err(`universe: refusing to build: ${summary.errors} error${summary.errors === 1 ? '' : 's'} in ${repo} (nothing was written to ${out})\n`);
+    return 1;
+  }
+  const commit = await headCommit(path.resolve(io.cwd, repo));
+  const built = await buildArtifact(result.catalog, result.analysis, {
+    outDir: path.resolve(io.cwd, out),
+    repoDir: path.resolve(io.cwd, repo),
+    commit,
+    gzip: values['no-gzip'] !== true,
+  });
+  const warn = summary.warnings ? `, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} (run universe validate --repo ${repo} to list them)` : '';
+  io.out(`validated ${summary.packages} packages, ${summary.revisions} revisions in ${Math.round(validatedMs)} ms: 0 errors${warn}\n`);
+  io.out(`built ${out}/: ${built.files} files, ${formatBytes(built.bytes)}${built.gzBytes ? ` (+ ${formatBytes(built.gzBytes)} gzip)` : ''} in ${Math.round(performance.now() - started - validatedMs)} ms${commit ? ` at commit ${commit.slice(0, 12)}` : ''}\n`);
+  return 0;
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}

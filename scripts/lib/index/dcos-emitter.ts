@@ -1,0 +1,237 @@
+/**
+ * Streams the DC/OS Universe outputs package by package: universe.json, repo-up-to-<V>.json, the
+ * per-package slices <V>/package/<name>.json, their .gz siblings and .content_type files.
+ *
+ * Every revision's object is serialized once per form (dcos-object.ts) and compressed once per
+ * form; files are concatenations of those same bytes. Files whose content would be identical
+ * (same form, same revisions: inclusion sets are nested, so equal counts mean equal sets) are
+ * written once and hard-linked. A legacy object identical to the modern one (packaging 2.0/3.0,
+ * nothing to escape) shares its bytes and, when its chain matches, its compressed segment.
+ *
+ * Compression chains: the objects of one package and form are compressed in order, object i with
+ * the preceding bytes of its chain (up to 32 KiB) as preset dictionary. That is valid wherever the
+ * segment is placed because every file holding object i also holds object i-1 right before it
+ * (checked from the inclusion masks; otherwise the chain restarts). Revisions of a package are
+ * near-duplicates, so the ratio stays close to compressing whole files while each object is
+ * compressed exactly once and every file is assembled from segments (gzip.ts).
+ */
+import type { WorkItem } from './compress-job.js';
+import { DCOS_EMPTY, DCOS_FILES, formMask, type DcosForm } from './dcos-versions.js';
+import { GZIP_HEADER, GzipState, segmentSync, type Segment } from './gzip.js';
+import { view, type Region } from './package-buffer.js';
+import type { ArtifactWriter, ManifestEntry, OutFile } from './writer.js';
+
+/** A revision of a package as the DC/OS outputs need it: regions of the package buffer (`,{…}`). */
+export interface DcosRevision {
+  modern: Region;
+  /** The legacy form's region; the same object as `modern` when the bytes are identical. */
+  legacy: Region | undefined;
+  /** Bits of the {@link DCOS_FILES} that include it. */
+  mask: number;
+}
+
+/** What a package hands to the compression step, and how to finish once it is done. */
+export interface PackageWork {
+  items: WorkItem[];
+  /** Writes the .gz outputs from the items' segments (in item order). */
+  finish(segments: readonly Segment[]): void;
+}
+
+const HEAD = Buffer.from('{"packages":[');
+const FOOT = Buffer.from(']}');
+const COMMA = Buffer.from(',');
+
+/** One object in a package's compression chain of one form. */
+interface Placed {
+  rev: number;
+  region: Region;
+  mask: number;
+  chained: boolean;
+  prev: Placed | undefined;
+  /** Index of the job item whose segment this object uses. */
+  item: number;
+  /** Uses the modern object's segment. */
+  shared: boolean;
+}
+
+interface BigFile {
+  bit: number;
+  form: DcosForm;
+  json: OutFile;
+  gz: OutFile | undefined;
+  gzState: GzipState;
+  jsonEmpty: boolean;
+  gzEmpty: boolean;
+}
+
+/** Writes the DC/OS outputs into an artifact; see the file comment. */
+export class DcosEmitter {
+  private readonly primaries: BigFile[] = [];
+  /** For each DCOS_FILES index, the index of the file whose content it shares. */
+  private readonly primaryOf: number[];
+  private readonly pieces: { head: Segment; foot: Segment; comma: Segment } | undefined;
+
+  /**
+   * @param counts revisions included in each of {@link DCOS_FILES}, known before writing so
+   *   identical files are detected up front.
+   * @param level gzip level, or undefined for no .gz files.
+   */
+  constructor(
+    private readonly writer: ArtifactWriter,
+    counts: readonly number[],
+    level: number | undefined,
+  ) {
+    this.primaryOf = DCOS_FILES.map((f, i) => DCOS_FILES.findIndex((g, j) => g.form === f.form && counts[j] === counts[i] && j <= i));
+    if (level !== undefined) this.pieces = { head: segmentSync(HEAD, level), foot: segmentSync(FOOT, level), comma: segmentSync(COMMA, level) };
+    DCOS_FILES.forEach((file, i) => {
+      if (this.primaryOf[i] !== i) return;
+      const json = writer.open(`dcos/${file.base}.json`);
+      const big: BigFile = { bit: file.bit, form: file.form, json, gz: undefined, gzState: new GzipState(), jsonEmpty: true, gzEmpty: true };
+      json.write([HEAD]);
+      if (this.pieces) {
+        big.gz = writer.open(`dcos/${file.base}.json.gz`);
+        big.gz.write([GZIP_HEADER, big.gzState.add(this.pieces.head)]);
+      }
+      this.primaries.push(big);
+    });
+  }
+
+  /**
+   * Writes a package's JSON outputs from `buf` now; returns the compression items (regions of
+   * `buf`) and the step that writes the .gz outputs. Packages must be added, and finished, in order.
+   */
+  addPackage(name: string, buf: Buffer, revisions: readonly DcosRevision[]): PackageWork {
+    const items: WorkItem[] = [];
+    const modern = place(revisions, 'modern', items, undefined);
+    const legacy = place(revisions, 'legacy', items, modern);
+    const chains: Record<DcosForm, Placed[]> = { modern, legacy };
+    for (const big of this.primaries) {
+      const bufs: Buffer[] = [];
+      for (const p of chains[big.form]) {
+        if (!(p.mask & big.bit)) continue;
+        bufs.push(objectBytes(buf, p.region, big.jsonEmpty));
+        big.jsonEmpty = false;
+      }
+      big.json.write(bufs);
+    }
+    const slices = this.writeSlices(name, buf, chains);
+    return {
+      items,
+      finish: (segs) => {
+        if (!this.pieces) return;
+        for (const big of this.primaries) {
+          const bufs: Buffer[] = [];
+          for (const p of chains[big.form]) {
+            if (!(p.mask & big.bit)) continue;
+            this.gzObject(bufs, big.gzState, p, segs[p.item]!, big.gzEmpty);
+            big.gzEmpty = false;
+          }
+          big.gz!.write(bufs);
+        }
+        for (const s of slices) {
+          const st = new GzipState();
+          const bufs = [GZIP_HEADER, st.add(this.pieces.head)];
+          s.placed.forEach((p, i) => this.gzObject(bufs, st, p, segs[p.item]!, i === 0));
+          bufs.push(st.add(this.pieces.foot), ...st.end());
+          const entry = this.writer.write(`${s.path}.gz`, bufs);
+          for (const l of s.links) this.writer.link(entry, `${l}.gz`);
+        }
+      },
+    };
+  }
+
+  /** Ends every file, links the identical ones, writes content types and the empty repository. */
+  finish(): void {
+    const entries = new Map<number, { json: ManifestEntry; gz: ManifestEntry | undefined }>();
+    for (const big of this.primaries) {
+      big.json.write([FOOT]);
+      const json = big.json.close();
+      let gz: ManifestEntry | undefined;
+      if (big.gz) {
+        big.gz.write([big.gzState.add(this.pieces!.foot), ...big.gzState.end()]);
+        gz = big.gz.close();
+      }
+      entries.set(DCOS_FILES.findIndex((f) => f.bit === big.bit), { json, gz });
+    }
+    DCOS_FILES.forEach((file, i) => {
+      const p = this.primaryOf[i]!;
+      if (p !== i) {
+        const e = entries.get(p)!;
+        this.writer.link(e.json, `dcos/${file.base}.json`);
+        if (e.gz) this.writer.link(e.gz, `dcos/${file.base}.json.gz`);
+      }
+      this.writer.write(`dcos/${file.base}.content_type`, [Buffer.from(file.contentType)]);
+    });
+    this.writer.write(`dcos/${DCOS_EMPTY.base}.json`, [HEAD, FOOT]);
+    if (this.pieces) {
+      const st = new GzipState();
+      this.writer.write(`dcos/${DCOS_EMPTY.base}.json.gz`, [GZIP_HEADER, st.add(this.pieces.head), st.add(this.pieces.foot), ...st.end()]);
+    }
+    this.writer.write(`dcos/${DCOS_EMPTY.base}.content_type`, [Buffer.from(DCOS_EMPTY.contentType)]);
+  }
+
+  /** Appends an object's segment (after a comma segment when needed) to a .gz being assembled. */
+  private gzObject(bufs: Buffer[], st: GzipState, p: Placed, seg: Segment, first: boolean): void {
+    if (p.chained) {
+      if (first) throw new Error('internal error: a chained object cannot open a file');
+    } else if (!first) {
+      bufs.push(st.add(this.pieces!.comma));
+    }
+    bufs.push(st.add(seg));
+  }
+
+  /** Writes a package's slices (JSON now) and returns what the .gz step needs. */
+  private writeSlices(name: string, buf: Buffer, chains: Record<DcosForm, Placed[]>): Array<{ path: string; placed: Placed[]; links: string[] }> {
+    const out: Array<{ path: string; placed: Placed[]; links: string[]; key: string; entry: ManifestEntry }> = [];
+    for (const file of DCOS_FILES) {
+      if (file.version === undefined) continue;
+      const placed = chains[file.form].filter((p) => p.mask & file.bit);
+      if (placed.length === 0) continue;
+      const path = `dcos/${file.version}/package/${name}.json`;
+      const key = `${file.form}:${placed.length}`;
+      const same = out.find((s) => s.key === key);
+      if (same) {
+        this.writer.link(same.entry, path);
+        same.links.push(path);
+        continue;
+      }
+      const entry = this.writer.write(path, [HEAD, ...placed.map((p, i) => objectBytes(buf, p.region, i === 0)), FOOT]);
+      out.push({ path, placed, links: [], key, entry });
+    }
+    return out;
+  }
+}
+
+/** An object's bytes in a file: `,{…}`, or `{…}` when it comes first. */
+function objectBytes(buf: Buffer, region: Region, first: boolean): Buffer {
+  const b = view(buf, region);
+  return first ? b.subarray(1) : b;
+}
+
+/**
+ * Lays out a package's objects of one form as a compression chain and adds their job items.
+ * With `modern` given (the legacy pass), an object whose bytes and chain match the modern one
+ * reuses its segment (an `extend` item only moves the legacy chain's dictionary on).
+ */
+function place(revisions: readonly DcosRevision[], form: DcosForm, items: WorkItem[], modern: Placed[] | undefined): Placed[] {
+  const fm = formMask(form);
+  const chain = form === 'modern' ? 0 : 1;
+  const byRev = new Map(modern?.map((p) => [p.rev, p]));
+  const out: Placed[] = [];
+  revisions.forEach((r, rev) => {
+    const region = form === 'modern' ? r.modern : r.legacy;
+    const mask = r.mask & fm;
+    if (!mask || !region) return;
+    const prev = out[out.length - 1];
+    // Chained only if every file holding this object also holds the previous one (which then
+    // directly precedes it there): its comma and the chain's bytes are always in front of it.
+    const chained = prev !== undefined && (mask & ~prev.mask) === 0;
+    const m = byRev.get(rev);
+    const shared =
+      m !== undefined && m.region === region && m.chained === chained && (!chained || (prev!.shared && prev!.rev === m.prev?.rev));
+    const raw = chained ? region : { offset: region.offset + 1, length: region.length - 1 };
+    items.push({ kind: shared ? 'extend' : 'segment', ...raw, chain, link: chained });
+    out.push({ rev, region, mask, chained, prev, item: shared ? m.item : items.length - 1, shared });
+  });
+  return out;
+}

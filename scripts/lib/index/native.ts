@@ -1,0 +1,117 @@
+/**
+ * The native index: a small `index.json` (one entry per package) and one document per package
+ * (`packages/<name>.json`) holding every revision's full files, like a sparse registry index.
+ * Formats: schema/index.schema.json and schema/package-document.schema.json.
+ */
+import { createHash } from 'node:crypto';
+import { isObject } from '../rules/analysis.js';
+import type { RevisionParts } from './dcos-object.js';
+
+/** The repository format version, stated by index.json and manifest.json. */
+export { FORMAT_VERSION } from '../schema/format-version.js';
+
+/** A revision entry of `packages/<name>.json`, serialized, and its digest. */
+export interface NativeEntry {
+  /** The entry's bytes: the canonical document with `,"digest":"…"` inserted before its final `}`. */
+  pieces: Buffer[];
+  /** `sha256-<hex>` of the canonical document bytes. */
+  digest: string;
+}
+
+const P = (s: string): Buffer => Buffer.from(s);
+const CONFIG = P(',"config":');
+const RESOURCE = P(',"resource":');
+const COMMAND = P(',"command":');
+const MARATHON = P(',"marathonTemplate":');
+const AURORA = P(',"auroraTemplate":');
+const CLOSE = P('}');
+
+/**
+ * Serializes a revision's entry of its package document. The canonical document is
+ * `{"revision":N,"package":…,"config":…,"resource":…,"command":…,"marathonTemplate":"…","auroraTemplate":"…"}`
+ * (members present when the file exists; JSON.stringify of the parsed files, file key order kept),
+ * and `digest` is the sha256 of its UTF-8 bytes. The entry written is those bytes with the digest
+ * member appended, so a reader verifies an entry by cutting `,"digest":"…"` off its end.
+ */
+export function nativeEntry(parts: RevisionParts): NativeEntry {
+  const d = parts.data;
+  const pieces: Buffer[] = [P(`{"revision":${d.number},"package":`), parts.json('pkg')];
+  if (d.config !== undefined) pieces.push(CONFIG, parts.json('config'));
+  if (d.resource !== undefined) pieces.push(RESOURCE, parts.json('resource'));
+  if (d.command !== undefined) pieces.push(COMMAND, parts.json('command'));
+  if (d.marathon) pieces.push(MARATHON, P(JSON.stringify(d.marathon.text)));
+  if (d.aurora) pieces.push(AURORA, P(JSON.stringify(d.aurora.text)));
+  const hash = createHash('sha256');
+  for (const p of pieces) hash.update(p);
+  const digest = `sha256-${hash.update(CLOSE).digest('hex')}`;
+  pieces.push(P(`,"digest":"${digest}"}`));
+  return { pieces, digest };
+}
+
+/** The opening of `packages/<name>.json`. */
+export function packageDocumentHead(name: string): Buffer {
+  return Buffer.from(`{"name":${JSON.stringify(name)},"revisions":[`);
+}
+
+/** One version of a package in index.json. */
+export interface IndexVersion {
+  version: string;
+  revision: number;
+  packagingVersion: string;
+  digest: string;
+  minDcosReleaseVersion?: string;
+  deprecated?: { message: string; replacement?: string };
+}
+
+/** One package in index.json. */
+export interface IndexPackage {
+  name: string;
+  description: string;
+  tags: string[];
+  categories: string[];
+  latest: { version: string; revision: number };
+  /** Ascending by revision, like every list of revisions in the artifact (append-friendly). */
+  versions: IndexVersion[];
+}
+
+/** index.json. */
+export interface NativeIndex {
+  formatVersion: string;
+  repository: { name: string };
+  commit: string | null;
+  /** Sorted by name. */
+  packages: IndexPackage[];
+}
+
+/** A revision as index.json needs it. */
+export interface IndexInput {
+  parts: RevisionParts;
+  digest: string;
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** The index entry of a package from its usable revisions (ascending); metadata from the latest. */
+export function indexPackage(name: string, revisions: readonly IndexInput[]): IndexPackage {
+  const versions = revisions.map(({ parts, digest }): IndexVersion => {
+    const d = parts.data;
+    const v: IndexVersion = { version: d.version, revision: d.number, packagingVersion: d.packagingVersion, digest };
+    if (typeof d.pkg.minDcosReleaseVersion === 'string') v.minDcosReleaseVersion = d.pkg.minDcosReleaseVersion;
+    const dep = d.packagingVersion === '6.0' ? d.pkg.deprecated : undefined;
+    if (isObject(dep) && typeof dep.message === 'string') {
+      v.deprecated = typeof dep.replacement === 'string' ? { message: dep.message, replacement: dep.replacement } : { message: dep.message };
+    }
+    return v;
+  });
+  const latest = revisions[revisions.length - 1]!.parts.data;
+  return {
+    name,
+    description: typeof latest.pkg.description === 'string' ? latest.pkg.description : '',
+    tags: strings(latest.pkg.tags),
+    categories: latest.packagingVersion === '6.0' ? strings(latest.pkg.categories) : [],
+    latest: { version: latest.version, revision: latest.number },
+    versions,
+  };
+}

@@ -1,0 +1,69 @@
+import { loadCatalog, loadFile } from '../catalog/load.js';
+import { DEFAULT_LIMITS, SETTINGS_FILE, type Catalog } from '../catalog/types.js';
+import type { Diagnostic, Summary } from '../diagnostics/types.js';
+import { defaultSettings, resolveSettings, type RepositorySettings } from '../policy/settings.js';
+import { Analysis } from '../rules/analysis.js';
+import { RULES } from '../rules/registry.js';
+import { countBySeverity, runRules } from '../rules/run.js';
+import type { Rule } from '../rules/types.js';
+import { validateSettings } from '../schema/validators.js';
+import type { Snapshot } from '../snapshot/types.js';
+
+/** Raised when validation cannot run at all (not a data problem): the CLI exits 2. */
+export class CannotRunError extends Error {
+  override readonly name = 'CannotRunError';
+}
+
+/** Everything a validation run produced; `catalog` and `analysis` are reused by the build. */
+export interface ValidationResult {
+  diagnostics: Diagnostic[];
+  summary: Summary;
+  catalog: Catalog;
+  settings: RepositorySettings;
+  analysis: Analysis;
+}
+
+/**
+ * Reads the repository settings, loads the catalog within the configured limits and runs every
+ * rule. Throws {@link CannotRunError} only when there is nothing to validate.
+ */
+export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[] = RULES): Promise<ValidationResult> {
+  const top = await snapshot.list('');
+  if (top === undefined) throw new CannotRunError(`${snapshot.label} is not a folder`);
+  if (!top.some((e) => e.name === 'packages' && e.kind === 'dir')) {
+    throw new CannotRunError(
+      `${snapshot.label} has no packages/ folder: point --repo at the folder that holds packages/ (the DC/OS Universe layout)`,
+    );
+  }
+  const { settings, file } = await readSettings(snapshot);
+  const catalog = await loadCatalog(snapshot, settings.limits, file);
+  const analysis = new Analysis(catalog, settings);
+  const diagnostics = await runRules(catalog, settings, rules, {}, analysis);
+  const counts = countBySeverity(diagnostics);
+  let revisions = 0;
+  for (const p of catalog.packages) revisions += p.revisions.length;
+  return {
+    diagnostics,
+    summary: {
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
+      packages: catalog.packages.length,
+      revisions,
+      files: catalog.filesRead,
+    },
+    catalog,
+    settings,
+    analysis,
+  };
+}
+
+/** Loads repository.json; invalid settings fall back to defaults (the settings rule reports why). */
+async function readSettings(snapshot: Snapshot): Promise<{ settings: RepositorySettings; file?: Awaited<ReturnType<typeof loadFile>> }> {
+  const top = (await snapshot.list('')) ?? [];
+  if (!top.some((e) => e.name === SETTINGS_FILE)) return { settings: defaultSettings() };
+  const file = await loadFile(snapshot, SETTINGS_FILE, DEFAULT_LIMITS);
+  const value = file.json && !file.json.syntaxError ? file.json.value : undefined;
+  if (value === undefined || validateSettings(value).length > 0) return { settings: defaultSettings(), file };
+  return { settings: resolveSettings(value), file };
+}

@@ -1,0 +1,23 @@
+import { UNSAFE_KEYS } from '../json/scan.js';
+
+/** A plain JSON object (string keys, JSON values). */
+export type JsonObject = Record<string, unknown>;
+
+/** True for a non-null, non-array object. */
+export function isJsonObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** True when `obj` has `key` as its own property (never consults the prototype chain). */
+export function hasOwn(obj: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/**
+ * Sets an own data property. Keys such as `__proto__` are defined rather than assigned, so
+ * untrusted keys stay plain data on this object and never reach (or replace) a prototype.
+ */
+export function setOwn(obj: JsonObject, key: string, value: unknown): void {
+  if (UNSAFE_KEYS.has(key)) Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
+}

@@ -1,0 +1,101 @@
+import Mustache from 'mustache';
+import { fastParse } from './fast-parse.js';
+
+/**
+ * One mustache token, as mustache.js produces it: `[type, value, start, end]`; sections (`#`,
+ * `^`) add `[children, closeStart]`. Types: `text`, `name` ({{x}}), `&` ({{{x}}} and {{&x}}),
+ * `#`, `^`, `!` (comment), `=` (set delimiters), `>` (partial, rejected by {@link parseTemplate}).
+ */
+export type Token = [type: string, value: string, start: number, end: number, children?: Token[], closeStart?: number];
+
+/** A template that parsed: its text and its token tree. */
+export interface ParsedTemplate {
+  text: string;
+  tokens: Token[];
+}
+
+/** Why a template does not parse, at a UTF-16 offset of its text. */
+export interface TemplateError {
+  offset: number;
+  message: string;
+}
+
+// A private writer with its cache off: the default writer caches every template text it ever
+// parsed (unbounded memory over thousands of revisions), and its settings are global.
+const writer = new Mustache.Writer();
+(writer as unknown as { templateCache: unknown }).templateCache = undefined;
+const TAGS: [string, string] = ['{{', '}}'];
+
+/** Parses a mustache template; partials (`{{> name}}`) are an error: nothing may be loaded from elsewhere. */
+export function parseTemplate(text: string): ParsedTemplate | { error: TemplateError } {
+  let tokens: Token[];
+  try {
+    tokens = fastParse(text) ?? (writer.parse(text, TAGS) as Token[]);
+  } catch (e) {
+    return { error: explain(text, e instanceof Error ? e.message : String(e)) };
+  }
+  const partial = findPartial(tokens);
+  if (partial) {
+    return { error: { offset: partial[2], message: `partial tag {{> ${partial[1]}}} is not supported: templates must be self-contained, so inline the partial's content` } };
+  }
+  return { text, tokens };
+}
+
+function findPartial(tokens: readonly Token[]): Token | undefined {
+  for (const t of tokens) {
+    if (t[0] === '>') return t;
+    const inner = t[4] ? findPartial(t[4]) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** Turns mustache.js's exception text into a located, actionable error. */
+function explain(text: string, raw: string): TemplateError {
+  let m = /^Unclosed tag at (\d+)$/.exec(raw);
+  if (m) return { offset: unclosedTagStart(text, Number(m[1])), message: "tag is never closed: add the closing '}}' (or '}}}' for a triple mustache)" };
+  m = /^Unopened section "([\s\S]*)" at (\d+)$/.exec(raw);
+  if (m) return { offset: Number(m[2]), message: `closing tag {{/${m[1]}}} has no matching opening {{#${m[1]}}} or {{^${m[1]}}}: remove it or add the opening tag` };
+  m = /^Unclosed section "([\s\S]*)" at (\d+)$/.exec(raw);
+  if (m) {
+    const name = m[1]!;
+    const at = Number(m[2]);
+    if (at < text.length) return { offset: at, message: `section '${name}' must be closed with {{/${name}}} before this closing tag` };
+    return { offset: sectionStart(text, name) ?? at, message: `section '${name}' is never closed: add {{/${name}}} where it ends` };
+  }
+  if (raw.startsWith('Invalid tags')) {
+    const at = text.indexOf('{{=');
+    return { offset: at < 0 ? 0 : at, message: 'invalid set-delimiter tag: write it as {{=<open> <close>=}} with two delimiters separated by a space' };
+  }
+  return { offset: 0, message: `template does not parse: ${raw}` };
+}
+
+/**
+ * mustache.js reports an unclosed tag at the end of the text; the tag that is not closed is the
+ * first opening delimiter after the last closing one. Custom delimiters make that guess unsafe.
+ */
+function unclosedTagStart(text: string, reported: number): number {
+  if (text.includes('{{=')) return reported;
+  const lastClose = text.lastIndexOf('}}', reported);
+  const open = text.indexOf('{{', lastClose < 0 ? 0 : lastClose + 2);
+  return open < 0 ? reported : open;
+}
+
+/** Where the unclosed section `name` opens: parse again with the closing tag appended. */
+function sectionStart(text: string, name: string): number | undefined {
+  let tokens: Token[];
+  try {
+    tokens = writer.parse(`${text}{{/${name}}}`, TAGS) as Token[];
+  } catch {
+    return undefined;
+  }
+  let found: number | undefined;
+  const visit = (list: readonly Token[]): void => {
+    for (const t of list) {
+      if ((t[0] === '#' || t[0] === '^') && t[1] === name && t[5] === text.length) found = t[2];
+      if (t[4]) visit(t[4]);
+    }
+  };
+  visit(tokens);
+  return found;
+}

@@ -1,0 +1,116 @@
+import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import { toPointer } from '../json/pointer.js';
+import { describeOption, issueMessage } from './issue-messages.js';
+import { isJsonObject } from './objects.js';
+import { locationTokens, prepareSchema, valueAt } from './schema-walk.js';
+
+/** One reason options do not satisfy config.json. */
+export interface OptionIssue {
+  /** RFC 6901 pointer into the options object (the parent object for a missing option). */
+  pointer: string;
+  /** One friendly sentence (no final period) naming the option and the offending value. */
+  message: string;
+  /** The JSON Schema keyword that failed (`type`, `required`, `additionalProperties`…); `schema` when config.json could not be used. */
+  keyword: string;
+  /** Pointer into config.json of the failing keyword, when it is reachable without `$ref`. */
+  schemaPointer?: string;
+  /** For `required` and `dependencies`: the name of the missing option. */
+  property?: string;
+  /**
+   * The options lack something only the user can supply (a required option without default,
+   * or an alternative that needs one): the package needs options, its defaults are not wrong.
+   */
+  incomplete?: boolean;
+}
+
+// Keywords that only say "something below failed": their sub-errors are the useful ones.
+const WRAPPERS = new Set(['properties', 'patternProperties', 'items', 'additionalItems', 'prefixItems', '$ref', '$recursiveRef', 'allOf', 'contains', 'dependentSchemas', 'if', 'unevaluatedProperties', 'unevaluatedItems']);
+
+/**
+ * Validates install options against a package's config.json (a draft-04 JSON Schema) with an
+ * interpreting validator (@cfworker/json-schema): compiling thousands of small user schemas
+ * with ajv costs milliseconds each, interpreting them a fraction of that. Returns every issue,
+ * deduplicated and sorted by pointer; an empty list means the options are valid. A config.json
+ * that is not an object validates nothing. Never throws: a schema the validator cannot use
+ * (an unresolvable `$ref`, say) is one issue with keyword `schema`.
+ */
+export function validateOptions(config: unknown, options: unknown): OptionIssue[] {
+  if (!isJsonObject(config)) return [];
+  let schema: unknown;
+  let errors: OutputUnit[];
+  try {
+    schema = prepareSchema(config).schema;
+    errors = new Validator(schema as object, '4', false).validate(options).errors;
+  } catch (e) {
+    return [schemaIssue(e instanceof Error ? e.message : String(e))];
+  }
+  return toIssues(errors, schema, options);
+}
+
+function schemaIssue(reason: string): OptionIssue {
+  const first = reason.split('\n')[0]!.replace(/\.$/, '');
+  return { pointer: '', keyword: 'schema', message: `config.json cannot be used to check options (${first})` };
+}
+
+/** Errors that more options could fix: a missing required option, or one a present option needs. */
+function isMissing(e: OutputUnit): boolean {
+  return e.keyword === 'required' || ((e.keyword === 'dependencies' || e.keyword === 'dependentRequired') && !isSchemaDependency(e));
+}
+
+function isSchemaDependency(e: OutputUnit): boolean {
+  return (e.keyword === 'dependencies' || e.keyword === 'dependentSchemas') && e.error.includes('dependant schema');
+}
+
+/** Whether some branch of a failed anyOf/oneOf fails only for want of options. */
+function fixableByMoreOptions(alternative: OutputUnit, errors: readonly OutputUnit[]): boolean {
+  if (alternative.keyword === 'oneOf' && !/\(0 matches\)/.test(alternative.error)) return false;
+  const prefix = alternative.keywordLocation + '/';
+  const branches = new Map<string, OutputUnit[]>();
+  for (const e of errors) {
+    if (!e.keywordLocation.startsWith(prefix)) continue;
+    const branch = e.keywordLocation.slice(prefix.length).split('/')[0]!;
+    branches.set(branch, [...(branches.get(branch) ?? []), e]);
+  }
+  return [...branches.values()].some((list) => list.every((e) => WRAPPERS.has(e.keyword) || isSchemaDependency(e) || isMissing(e)));
+}
+
+function toIssues(errors: readonly OutputUnit[], schema: unknown, options: unknown): OptionIssue[] {
+  // Branches of a failed anyOf/oneOf explain nothing on their own: report the alternative as a whole.
+  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.keywordLocation + '/');
+  const unknown = new Set<string>();
+  const out = new Map<string, OptionIssue>();
+  const add = (issue: OptionIssue): void => {
+    const key = `${issue.pointer}\u0000${issue.keyword}\u0000${issue.message}`;
+    if (!out.has(key)) out.set(key, issue);
+  };
+  for (const e of errors) {
+    if (WRAPPERS.has(e.keyword) || isSchemaDependency(e) || alternatives.some((a) => e.keywordLocation.startsWith(a))) continue;
+    const at = locationTokens(e.instanceLocation);
+    const schemaTokens = locationTokens(e.keywordLocation);
+    const schemaPointer = schemaTokens.includes('$ref') ? undefined : toPointer(schemaTokens);
+    const where = schemaPointer !== undefined ? { schemaPointer } : {};
+    if (e.keyword === 'additionalProperties') {
+      const key = /^Property "([\s\S]*)" does not match/.exec(e.error)?.[1];
+      const parentSchema = valueAt(schema, schemaTokens.slice(0, -1));
+      if (key === undefined || !isJsonObject(parentSchema) || parentSchema.additionalProperties !== false) continue;
+      const child = [...at, key];
+      unknown.add(toPointer(child));
+      add({ pointer: toPointer(child), keyword: 'additionalProperties', message: `unknown option '${describeOption(child)}': config.json does not declare it`, ...where });
+      continue;
+    }
+    if (e.keyword === 'false' && unknown.has(toPointer(at))) continue;
+    const keywordValue = schemaPointer === undefined ? undefined : valueAt(schema, schemaTokens);
+    const parentSchema = schemaPointer === undefined ? undefined : valueAt(schema, schemaTokens.slice(0, -1));
+    const issue = issueMessage(e, at, valueAt(options, at), keywordValue, parentSchema);
+    const incomplete = isMissing(e) || ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && fixableByMoreOptions(e, errors));
+    add({
+      pointer: toPointer(issue.at),
+      keyword: e.keyword,
+      message: issue.message,
+      ...where,
+      ...(issue.property !== undefined ? { property: issue.property } : {}),
+      ...(incomplete ? { incomplete: true } : {}),
+    });
+  }
+  return [...out.values()].sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : 0));
+}

@@ -1,0 +1,64 @@
+import type { Finding } from '../diagnostics/types.js';
+import { parsePointer, toPointer } from '../json/pointer.js';
+import { hasOwn, isJsonObject } from '../render/objects.js';
+import type { OptionIssue } from '../render/validate.js';
+import { optionFacts } from './shared/template-analysis.js';
+import type { RevisionRule } from './types.js';
+
+/**
+ * The defaults config.json declares must satisfy config.json itself: installing with the
+ * defaults runs them through the same validation as user options, so a wrong default makes
+ * the default install fail. Required options without a default are not a defect (the user
+ * must supply them) and are not reported, nor is anything when config.json is not a valid
+ * draft-04 schema (schema-config-draft04 reports that). The DC/OS Universe never checked this.
+ */
+export const configDefaults: RevisionRule = {
+  id: 'config-defaults',
+  description: 'The defaults declared in config.json must be valid against config.json.',
+  severity: 'error',
+  legacySeverity: 'warning',
+  scope: 'revision',
+  check(rev, ctx) {
+    const facts = optionFacts(rev, ctx);
+    const file = rev.files['config.json'];
+    if (!facts?.config || !facts.schemaValid || !file) return [];
+    const out: Finding[] = [];
+    for (const issue of facts.issues) {
+      // Missing options are the user's to supply; a schema the validator cannot use is schema-config's finding.
+      if (issue.incomplete || issue.keyword === 'schema') continue;
+      out.push({ file: file.path, pointer: defaultPointer(facts.config, issue), message: messageFor(issue), data: { option: issue.pointer, keyword: issue.keyword } });
+    }
+    return out;
+  },
+};
+
+function messageFor(issue: OptionIssue): string {
+  if (issue.keyword === 'additionalProperties') return `a default holds ${issue.message.replace(/^unknown option/, 'option')}: remove it from the default or declare it`;
+  return `the default of ${issue.message}: fix the default, since installing with the defaults fails as it is`;
+}
+
+/**
+ * Where in config.json the offending default is: follow the option path through `properties`
+ * until a property with its own `default`, then into that default's value. An issue about an
+ * object assembled from nested defaults points at that object's property schema.
+ */
+function defaultPointer(config: unknown, issue: OptionIssue): string {
+  const path: string[] = [];
+  let node: unknown = config;
+  let inDefault = false;
+  for (const token of parsePointer(issue.pointer)) {
+    if (inDefault) {
+      path.push(token);
+      continue;
+    }
+    const props = isJsonObject(node) ? node.properties : undefined;
+    if (!isJsonObject(props) || !hasOwn(props, token)) break;
+    path.push('properties', token);
+    node = props[token];
+    if (isJsonObject(node) && hasOwn(node, 'default')) {
+      path.push('default');
+      inDefault = true;
+    }
+  }
+  return toPointer(path);
+}

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DCOS_FILES, compareDotted, includedIn, inclusionMask, parseDotted } from '../../scripts/lib/index/dcos-versions.js';
+
+test('minDcosReleaseVersion filtering follows Python LooseVersion on dotted integers', () => {
+  assert.equal(includedIn(undefined, '1.8'), true, 'missing counts as 0.0');
+  assert.equal(includedIn('1.8', '1.8'), true);
+  assert.equal(includedIn('1.9', '1.8'), false);
+  assert.equal(includedIn('1.10', '1.9'), false, '1.10 is newer than 1.9 (integers, not decimals)');
+  assert.equal(includedIn('1.10', '1.10'), true);
+  assert.equal(includedIn('1.8.0', '1.8'), false, 'LooseVersion: [1, 8, 0] > [1, 8]');
+  assert.equal(includedIn('1.7', '1.8'), true);
+  assert.equal(includedIn('2.0', '1.13'), false);
+  assert.equal(includedIn('1.x', '2.0'), false, 'not dotted integers: in no filtered file');
+  assert.equal(includedIn(1.8, '2.0'), false);
+  assert.deepEqual(parseDotted('1.10.2'), [1, 10, 2]);
+  assert.equal(parseDotted('1..2'), undefined);
+  assert.ok(compareDotted([1, 8], [1, 8, 0]) < 0);
+});
+
+test('the DC/OS files, their forms and media types', () => {
+  assert.deepEqual(
+    DCOS_FILES.map((f) => [f.base, f.form, f.contentType.slice(-2)]),
+    [
+      ['universe', 'modern', 'v5'],
+      ['repo-up-to-1.8', 'legacy', 'v3'],
+      ['repo-up-to-1.9', 'legacy', 'v3'],
+      ['repo-up-to-1.10', 'modern', 'v4'],
+      ['repo-up-to-1.11', 'modern', 'v4'],
+      ['repo-up-to-1.12', 'modern', 'v5'],
+      ['repo-up-to-1.13', 'modern', 'v5'],
+      ['repo-up-to-2.0', 'modern', 'v5'],
+    ],
+  );
+  assert.equal(DCOS_FILES[0]!.contentType, 'application/vnd.dcos.universe.repo+json;charset=utf-8;version=v5');
+  const names = (mask: number) => DCOS_FILES.filter((f) => mask & f.bit).map((f) => f.base);
+  assert.deepEqual(names(inclusionMask('1.11')), ['universe', 'repo-up-to-1.11', 'repo-up-to-1.12', 'repo-up-to-1.13', 'repo-up-to-2.0']);
+  assert.deepEqual(names(inclusionMask('9.9')), ['universe'], 'universe.json is unfiltered');
+});

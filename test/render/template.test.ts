@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import Mustache from 'mustache';
+import { parseTemplate } from '../../scripts/lib/render/template.js';
+
+const errorOf = (text: string): { offset: number; message: string } => {
+  const r = parseTemplate(text);
+  assert.ok('error' in r, `expected ${JSON.stringify(text)} not to parse`);
+  return r.error;
+};
+
+test('well-formed templates parse into mustache.js tokens', () => {
+  for (const text of ['', 'plain', '{"a": "{{x}}"}', '{{#a}}\n  {{b}}\n{{/a}}\n', '{{^a}}x{{/a}}{{{t}}}{{&u}}{{! note }}', '{{=<% %>=}}<% x %>']) {
+    const r = parseTemplate(text);
+    assert.ok(!('error' in r), text);
+    assert.deepEqual(r.tokens, Mustache.parse(text), text);
+  }
+});
+
+test('errors are located at the offending tag', () => {
+  const cases: Array<[string, number, RegExp]> = [
+    ['{"a": "{{x"}', 7, /never closed/],
+    ['{{a}} and {{b', 10, /never closed/],
+    ['{{/a}}', 0, /no matching opening/],
+    ['x{{#a}}{{#b}}{{/a}}{{/b}}', 13, /section 'b' must be closed/],
+    ['{\n  {{#a}}\n  "x": 1\n}', 4, /section 'a' is never closed/],
+    ['{{#a}}{{#b}}{{/b}}', 0, /section 'a' is never closed/],
+    ['ab{{=<%=}}', 2, /set-delimiter/],
+  ];
+  for (const [text, offset, message] of cases) {
+    const e = errorOf(text);
+    assert.equal(e.offset, offset, text);
+    assert.match(e.message, message, text);
+  }
+});
+
+test('partials are rejected where they appear, even inside sections', () => {
+  const e = errorOf('{"a": 1,\n{{#x}}{{> other}}{{/x}}}');
+  assert.equal(e.offset, 15);
+  assert.match(e.message, /partial tag \{\{> other\}\} is not supported/);
+});
+
+test('parsing does not depend on or change mustache globals', () => {
+  const tags = Mustache.tags;
+  Mustache.tags = ['<<', '>>'];
+  try {
+    const r = parseTemplate('{{x}}');
+    assert.ok(!('error' in r));
+    assert.equal(r.tokens[0]![0], 'name');
+  } finally {
+    Mustache.tags = tags;
+  }
+  assert.equal(Mustache.escape('<'), '&lt;');
+});
