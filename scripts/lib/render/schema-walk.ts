@@ -75,6 +75,27 @@ function copy(node: unknown, at: string, dropped: string[]): unknown {
   return out;
 }
 
+const REFERENCE_KEYS: ReadonlySet<string> = new Set(['$ref', 'id', '$id', '$recursiveRef', '$recursiveAnchor']);
+
+/**
+ * Whether a config.json must be copied by {@link prepareSchema} and dereferenced before the
+ * validator sees it: it has a reference or an id, a pattern to drop, or a lenient format. A
+ * read-only walk, conservative (keys inside default values count too).
+ */
+export function needsPreparation(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(needsPreparation);
+  if (!isJsonObject(node)) return false;
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    if (REFERENCE_KEYS.has(key)) return true;
+    if (key === 'pattern' && typeof value === 'string' && !usable(value)) return true;
+    if (key === 'format' && LENIENT_FORMATS.has(value as string)) return true;
+    if (key === 'patternProperties' && isJsonObject(value) && Object.keys(value).some((p) => !usable(p))) return true;
+    if (typeof value === 'object' && value !== null && needsPreparation(value)) return true;
+  }
+  return false;
+}
+
 /** Decodes a location the validator reports (`#/a/b%20c`) into JSON pointer tokens. */
 export function locationTokens(location: string): string[] {
   const body = location.startsWith('#') ? location.slice(1) : location;

@@ -1,8 +1,8 @@
-import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import { dereference, validate, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import { toPointer } from '../json/pointer.js';
 import { describeOption, issueMessage } from './issue-messages.js';
-import { isJsonObject } from './objects.js';
-import { locationTokens, prepareSchema, valueAt } from './schema-walk.js';
+import { isJsonObject, type JsonObject } from './objects.js';
+import { locationTokens, needsPreparation, prepareSchema, valueAt } from './schema-walk.js';
 
 /** One reason options do not satisfy config.json. */
 export interface OptionIssue {
@@ -39,12 +39,45 @@ export function validateOptions(config: unknown, options: unknown): OptionIssue[
   let schema: unknown;
   let errors: OutputUnit[];
   try {
-    schema = prepareSchema(config).schema;
-    errors = new Validator(schema as object, '4', false).validate(options).errors;
+    const prepared = prepare(config);
+    schema = prepared.schema;
+    // Most options are valid: a short-circuiting pass says so cheaply; only invalid options pay
+    // for the full error list.
+    if (validate(options, prepared.schema, '4', prepared.lookup, true).valid) return [];
+    errors = validate(options, prepared.schema, '4', prepared.lookup, false).errors;
   } catch (e) {
     return [schemaIssue(e instanceof Error ? e.message : String(e))];
   }
   return toIssues(errors, schema, options);
+}
+
+interface Prepared {
+  schema: Schema;
+  lookup: Record<string, Schema | boolean>;
+}
+
+// Prepared schemas per parsed config.json: validating the defaults and then a user's options
+// against the same document prepares it once.
+const preparedSchemas = new WeakMap<object, Prepared>();
+
+/**
+ * The schema the validator runs on. A config.json without `$ref`/`id` and with nothing to drop
+ * (see {@link prepareSchema}) is used as it is with an empty lookup: the validator only writes
+ * to schema objects while dereferencing, which such a schema does not need, so neither the copy
+ * nor the dereferencing walk is paid for (they cost more than validating).
+ */
+function prepare(config: JsonObject): Prepared {
+  let p = preparedSchemas.get(config);
+  if (!p) {
+    if (needsPreparation(config)) {
+      const schema = prepareSchema(config).schema as Schema;
+      p = { schema, lookup: dereference(schema) };
+    } else {
+      p = { schema: config as Schema, lookup: Object.create(null) as Record<string, Schema> };
+    }
+    preparedSchemas.set(config, p);
+  }
+  return p;
 }
 
 function schemaIssue(reason: string): OptionIssue {

@@ -17,6 +17,7 @@ export const schemaConfigDraft04: RevisionRule = {
     const file = rev.files['config.json'];
     const value = ctx.analysis.json(rev, 'config.json');
     if (!file || value === undefined) return [];
-    return issuesToFindings(file.path, validateConfigDraft04(value));
+    // Shared with the template rules, which skip configs that are not valid schemas.
+    return issuesToFindings(file.path, ctx.analysis.memo(rev, 'config:draft04-issues', () => validateConfigDraft04(value)));
   },
 };
