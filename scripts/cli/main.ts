@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { EXIT, UsageError, type Io } from './io.js';
+import { CannotRunError } from '../lib/ops/errors.js';
 
 interface Command {
   help: string;
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
       io.err(`universe ${name}: ${e.message}\nRun universe ${name} --help for usage.\n`);
       return EXIT.cannotRun;
     }
-    if (e instanceof Error && e.name === 'CannotRunError') {
+    if (e instanceof CannotRunError) {
       io.err(`universe ${name}: ${e.message}\n`);
       return EXIT.cannotRun;
     }

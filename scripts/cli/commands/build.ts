@@ -61,6 +61,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   const warn = summary.warnings ? `, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} (run universe validate --repo ${repo} to list them)` : '';
   io.out(`validated ${summary.packages} packages, ${summary.revisions} revisions in ${Math.round(validatedMs)} ms: 0 errors${warn}\n`);
   io.out(`built ${out}/: ${built.files} files, ${formatBytes(built.bytes)}${built.gzBytes ? ` (+ ${formatBytes(built.gzBytes)} gzip)` : ''} in ${Math.round(performance.now() - started - validatedMs)} ms${commit ? ` at commit ${commit.slice(0, 12)}` : ''}\n`);
+  if (built.dcosRevisions < built.revisions) {
+    io.out(`${built.revisions - built.dcosRevisions} revision(s) left out of dcos/ (packaging version 6.0 without a Marathon template)\n`);
+  }
+  for (const s of built.skipped) io.out(`skipped: ${s}\n`);
   return 0;
 }
 

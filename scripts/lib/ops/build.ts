@@ -22,7 +22,7 @@ import { serializePackage } from '../index/serialize.js';
 import { ArtifactWriter, PhaseTimer } from '../index/writer.js';
 import type { Analysis } from '../rules/analysis.js';
 import { WorktreeSnapshot } from '../snapshot/worktree.js';
-import { CannotRunError } from './validate.js';
+import { CannotRunError } from './errors.js';
 
 /** Options of {@link buildArtifact}. */
 export interface BuildOptions {

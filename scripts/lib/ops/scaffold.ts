@@ -4,6 +4,7 @@ import semver from 'semver';
 import { compareStrings } from '../diagnostics/sort.js';
 import { REVISION_FILES, type Catalog, type PackageDir, type Revision } from '../catalog/types.js';
 import { isObject, type Analysis, type JsonObject } from '../rules/analysis.js';
+import { CannotRunError } from './errors.js';
 
 /** One file of a plan, with its path relative to the repository folder (the one holding packages/). */
 export interface ScaffoldFile {
@@ -236,13 +237,8 @@ function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
-/**
- * Raised when a plan cannot be written (a file exists, a path leaves the repository). Its name
- * is the one the CLI maps to exit code 2 with the message alone, like a validation that cannot run.
- */
-export class ScaffoldWriteError extends Error {
-  override readonly name = 'CannotRunError';
-}
+/** Raised when a plan cannot be written (a file exists, a path leaves the repository): exit 2. */
+export class ScaffoldWriteError extends CannotRunError {}
 
 /**
  * Writes a plan under `root` (the repository folder). Refuses, before writing anything, when a

@@ -8,11 +8,9 @@ import { countBySeverity, runRules } from '../rules/run.js';
 import type { Rule } from '../rules/types.js';
 import { validateSettings } from '../schema/validators.js';
 import type { Snapshot } from '../snapshot/types.js';
+import { CannotRunError } from './errors.js';
 
-/** Raised when validation cannot run at all (not a data problem): the CLI exits 2. */
-export class CannotRunError extends Error {
-  override readonly name = 'CannotRunError';
-}
+export { CannotRunError } from './errors.js';
 
 /** Everything a validation run produced; `catalog` and `analysis` are reused by the build. */
 export interface ValidationResult {

@@ -26,6 +26,7 @@ import { marathonTemplateRequired } from '../marathon-template-required.js';
 import { packageJsonRequired } from '../package-json-required.js';
 import { packageNameMatchesFolder } from '../package-name-matches-folder.js';
 import { upgradesUnknownVersion } from '../upgrades-unknown-version.js';
+import { layoutEmptyFolder } from '../layout-empty-folder.js';
 
 /**
  * Layout, file, JSON, cross-file, package-level and 6.0 reference rules, in the order
@@ -38,6 +39,7 @@ export const STRUCTURE_RULES: readonly Rule[] = [
   layoutLetterMatchesName,
   layoutRevisionFolder,
   layoutStrayFile,
+  layoutEmptyFolder,
   packageJsonRequired,
   packageNameMatchesFolder,
   // files and JSON (every loaded file, repository.json included)
