@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { definesAuroraJobs, renderDescriptor, type RenderResult } from '../../scripts/lib/render/descriptor.js';
+import { collectDefaults } from '../../scripts/lib/render/defaults.js';
+import { checkRendered, definesAuroraJobs, renderDescriptor, renderValidated, type DescriptorDocs, type RenderResult } from '../../scripts/lib/render/descriptor.js';
 
 const config = {
   type: 'object',
@@ -94,4 +95,26 @@ test('Aurora templates render to text; definesAuroraJobs looks for a top-level j
   assert.ok(definesAuroraJobs('a = 1\njobs=[\n]'));
   assert.ok(!definesAuroraJobs('  jobs = [x]'));
   assert.ok(!definesAuroraJobs('myjobs = [x]\n# jobs = [x]'));
+});
+
+test('checkRendered gives the verdict and the failure of renderValidated, without keeping the output map', () => {
+  const c = { properties: { roles: { type: 'string', default: '"*", "public"' }, service: config.properties.service } };
+  const cases: Array<[DescriptorDocs['kind'], string]> = [
+    ['marathon', template],
+    ['marathon', '{\n  "id": "{{service.name}}",\n  "cmd": {{service.cmd}},\n  "cpus": 1\n}'],
+    ['marathon', '{"roles": [{{{roles}}}]}'],
+    ['marathon', '{\n  "a": 1,\n  "b": 2,\n}'],
+    ['marathon', '  [1, 2]'],
+    ['marathon', '{{#a}}'],
+    ['marathon', '{{#service}}{{#service}}{{#service}}{{/service}}{{/service}}{{/service}}'],
+    ['aurora', 'jobs = [Job(name="{{service.name}}")]\n'],
+  ];
+  for (const [kind, t] of cases) {
+    const docs = { kind, template: t, config: c, resource };
+    const merged = collectDefaults(c);
+    const full = renderValidated(docs, merged);
+    const checked = checkRendered(docs, merged);
+    if (full.ok) assert.deepEqual(checked, { ok: true, text: full.text }, t);
+    else assert.deepEqual(checked, full, t);
+  }
 });

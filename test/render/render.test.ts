@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Mustache from 'mustache';
-import { renderTemplate, type RenderedTemplate } from '../../scripts/lib/render/render.js';
+import { renderTemplate, renderText, type RenderedTemplate } from '../../scripts/lib/render/render.js';
 
 const render = (template: string, view: unknown): string => {
   const r = renderTemplate(template, view);
@@ -89,4 +89,14 @@ test('a template that does not parse is returned as an error', () => {
   const r = renderTemplate('{{#a}}', {});
   assert.ok('error' in r);
   assert.equal(r.error.offset, 0);
+});
+
+test('renderText renders the same text and errors as renderTemplate, without the map', () => {
+  const view = { s: 'a"b\\c\u0001\u2028\ud800', t: 'plain', n: 0, l: ['x', 'y"', 1, { o: 1 }], o: { k: 'v' } };
+  const templates = ['{{s}}|{{t}}|{{{s}}}|{{n}}|{{#l}}{{.}},{{/l}}|{{o}}|{{#o}}{{k}}{{/o}}|{{^missing}}none{{/missing}}', '{{#l}}{{#l}}{{#l}}{{#l}}{{.}}{{/l}}{{/l}}{{/l}}{{/l}}', '{{#a}}'];
+  for (const t of templates) {
+    const full = renderTemplate(t, view, { maxOutputChars: 1000, maxSteps: 100 });
+    const text = renderText(t, view, { maxOutputChars: 1000, maxSteps: 100 });
+    assert.deepEqual(text, 'error' in full ? full : { text: full.text }, t);
+  }
 });

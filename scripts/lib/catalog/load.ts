@@ -1,7 +1,7 @@
 import { decodeUtf8 } from '../json/decode.js';
 import { parseJsonText } from '../json/document.js';
 import { compareStrings } from '../diagnostics/sort.js';
-import type { Snapshot } from '../snapshot/types.js';
+import type { EntryKind, ReadResult, Snapshot } from '../snapshot/types.js';
 import {
   DEFAULT_LIMITS,
   REVISION_FILES,
@@ -77,7 +77,8 @@ async function loadPackage(snapshot: Snapshot, letter: LetterDir, name: string, 
     const files: Revision['files'] = {};
     for (const e of revEntries) {
       if (!KNOWN.has(e.name)) continue;
-      files[e.name as RevisionFileName] = await loadFile(snapshot, `${revDir}/${e.name}`, limits);
+      const loaded = loadFileNow(snapshot, `${revDir}/${e.name}`, limits, e.kind);
+      files[e.name as RevisionFileName] = loaded instanceof Promise ? await loaded : loaded;
     }
     revisions.push({
       packageName: name,
@@ -94,9 +95,25 @@ async function loadPackage(snapshot: Snapshot, letter: LetterDir, name: string, 
   return { name, letter: letter.name, dir, entries, revisions };
 }
 
-/** Reads, decodes and (for `.json`) parses one file, recording every problem instead of throwing. */
-export async function loadFile(snapshot: Snapshot, path: string, limits: Limits): Promise<LoadedFile> {
-  const read = await snapshot.read(path, limits.maxFileBytes);
+/**
+ * Reads, decodes and (for `.json`) parses one file, recording every problem instead of throwing.
+ * `kind` is the entry kind the listing gave, when known (see Snapshot.read).
+ */
+export async function loadFile(snapshot: Snapshot, path: string, limits: Limits, kind?: EntryKind): Promise<LoadedFile> {
+  return loadFileNow(snapshot, path, limits, kind);
+}
+
+/**
+ * {@link loadFile} without a promise when the snapshot reads synchronously: per file, the
+ * promise and the await cost more than reading a small file from the page cache.
+ */
+function loadFileNow(snapshot: Snapshot, path: string, limits: Limits, kind?: EntryKind): LoadedFile | Promise<LoadedFile> {
+  if (snapshot.readTransientSync) return toLoadedFile(path, snapshot.readTransientSync(path, limits.maxFileBytes, kind), limits);
+  return snapshot.read(path, limits.maxFileBytes, kind).then((read) => toLoadedFile(path, read, limits));
+}
+
+/** Decodes and parses what was read; the bytes are not kept (they may be a reused buffer). */
+function toLoadedFile(path: string, read: ReadResult, limits: Limits): LoadedFile {
   if (!read.ok) return { path, failure: read, size: 0, bom: false };
   const decoded = decodeUtf8(read.bytes);
   const file: LoadedFile = { path, size: read.bytes.byteLength, bom: decoded.bom };
@@ -114,7 +131,8 @@ export async function loadFile(snapshot: Snapshot, path: string, limits: Limits)
 
 /** Re-reads a file's text (with any BOM removed) to locate diagnostics in it; undefined when unreadable. */
 export async function readText(snapshot: Snapshot, path: string, limits: Limits): Promise<string | undefined> {
-  const read = await snapshot.read(path, limits.maxFileBytes);
+  // Decoding copies the bytes, so a transient read is enough.
+  const read = snapshot.readTransientSync ? snapshot.readTransientSync(path, limits.maxFileBytes) : await snapshot.read(path, limits.maxFileBytes);
   if (!read.ok) return undefined;
   return decodeUtf8(read.bytes).text;
 }

@@ -14,7 +14,7 @@ export interface DecodedText {
 
 /** Decodes UTF-8 bytes strictly: invalid sequences are reported, never replaced. */
 export function decodeUtf8(bytes: Uint8Array): DecodedText {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   const body = bom ? buf.subarray(3) : buf;
   if (isAscii(body)) return { text: body.toString('latin1'), bom, ascii: true };

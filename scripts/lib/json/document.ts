@@ -89,8 +89,19 @@ function findSyntaxError(text: string, thrown: unknown): JsonSyntaxError {
  * existing ancestor. Costs a full parse, so it is only called for files with diagnostics.
  */
 export function locatePointer(text: string, pointer: string): number {
+  return pointerLocator(text)(pointer);
+}
+
+/**
+ * {@link locatePointer} for many pointers into one text: the text is parsed once, not once per
+ * pointer (a file can have dozens of diagnostics).
+ */
+export function pointerLocator(text: string): (pointer: string) => number {
   const root = jsonc.parseTree(text, [], { disallowComments: false, allowTrailingComma: true });
-  if (!root) return 0;
+  return (pointer) => (root ? locateIn(root, pointer) : 0);
+}
+
+function locateIn(root: jsonc.Node, pointer: string): number {
   let node: jsonc.Node = root;
   const tokens = parsePointer(pointer);
   for (const [i, token] of tokens.entries()) {

@@ -1,47 +1,74 @@
 const limitFor = (s: string): number => Math.min(3, Math.max(1, Math.floor(s.length / 3)));
 
 /**
- * Prepares "did you mean" hints over declared paths; the function it returns gives, for a
- * name, the path closest by edit distance (insertions, deletions, substitutions and swaps of
- * neighbours each cost 1) when it is within a third of the name's length (at most 3); failing
- * that, a path whose last segment is that close to the name's last segment (the option exists
- * under another parent: `service.kerberos.krb5conf` for `security.kerberos.krb5conf`). Ties go
- * to the alphabetically first path; no hint when nothing is close.
+ * Distinct candidate paths for {@link suggest}, in no particular order (ties are broken by
+ * comparing paths, which costs less than sorting them all). Paths already in `base` are left
+ * out, so a group of extra paths can be searched together with the base group it extends.
  */
-export function suggester(candidates: readonly string[]): (name: string) => string | undefined {
-  const paths = [...new Set(candidates)].sort();
-  const leaves = paths.map(leaf);
-  return (name) => {
-    const whole = best(name, paths, paths, name);
-    if (whole.found !== undefined) return whole.found;
-    // By last segment only when it is specific (`enabled` or `disk` could be anything) and one
-    // path stands out: `cpus` under five parents suggests nothing.
-    const last = leaf(name);
-    if (last.length < 8) return undefined;
-    const byLeaf = best(last, paths, leaves, name);
-    return byLeaf.ties === 1 ? byLeaf.found : undefined;
-  };
+export class Candidates {
+  readonly paths: string[];
+  readonly set: Set<string>;
+  private leafList: string[] | undefined;
+
+  constructor(paths: Iterable<string>, base?: Candidates) {
+    this.set = new Set(paths);
+    if (base) for (const p of base.set) this.set.delete(p);
+    this.paths = [...this.set];
+  }
+
+  /** The last segment of each path, in the order of {@link paths}. */
+  get leaves(): string[] {
+    return (this.leafList ??= this.paths.map(leaf));
+  }
+}
+
+/**
+ * A "did you mean" hint for a name over the distinct paths of some candidate groups: the path
+ * closest by edit distance (insertions, deletions, substitutions and swaps of neighbours each
+ * cost 1) when it is within a third of the name's length (at most 3); failing that, a path
+ * whose last segment is that close to the name's last segment (the option exists under another
+ * parent: `service.kerberos.krb5conf` for `security.kerberos.krb5conf`). Ties go to the
+ * alphabetically first path; no hint when nothing is close.
+ */
+export function suggest(name: string, groups: readonly Candidates[]): string | undefined {
+  const whole = best(name, groups, false, name);
+  if (whole.found !== undefined) return whole.found;
+  // By last segment only when it is specific (`enabled` or `disk` could be anything) and one
+  // path stands out: `cpus` under five parents suggests nothing.
+  const last = leaf(name);
+  if (last.length < 8) return undefined;
+  const byLeaf = best(last, groups, true, name);
+  return byLeaf.ties === 1 ? byLeaf.found : undefined;
 }
 
 function leaf(s: string): string {
   return s.slice(s.lastIndexOf('.') + 1);
 }
 
-function best(target: string, paths: readonly string[], keys: readonly string[], exclude: string): { found?: string; ties: number } {
+/** The path whose key (the path, or its last segment) is closest to `target`, and how many paths tie at that distance. */
+function best(target: string, groups: readonly Candidates[], byLeaf: boolean, exclude: string): { found?: string; ties: number } {
   const limit = limitFor(target);
   let found: string | undefined;
   let ties = 0;
   let bestDistance = limit + 1;
-  for (let i = 0; i < paths.length; i++) {
-    const k = keys[i]!;
-    if (paths[i] === exclude || Math.abs(k.length - target.length) > limit) continue;
-    const d = distance(target, k, bestDistance);
-    // Paths are sorted, so the first at a distance wins ties.
-    if (d < bestDistance) {
-      found = paths[i];
-      bestDistance = d;
-      ties = 1;
-    } else if (d === bestDistance) ties++;
+  for (const group of groups) {
+    const paths = group.paths;
+    const keys = byLeaf ? group.leaves : paths;
+    for (let i = 0; i < paths.length; i++) {
+      const k = keys[i]!;
+      const p = paths[i]!;
+      if (p === exclude || Math.abs(k.length - target.length) > limit) continue;
+      const d = distance(target, k, bestDistance);
+      if (d < bestDistance) {
+        found = p;
+        bestDistance = d;
+        ties = 1;
+      } else if (d === bestDistance) {
+        ties++;
+        // The alphabetically first path at the best distance wins.
+        if (found !== undefined && p < found) found = p;
+      }
+    }
   }
   return found === undefined ? { ties: 0 } : { found, ties };
 }
@@ -49,35 +76,53 @@ function best(target: string, paths: readonly string[], keys: readonly string[],
 // Rows reused across calls: the distance runs for every candidate of every unknown name.
 let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
-/** Optimal-string-alignment distance, giving up (returning `cap + 1`) once a whole row exceeds `cap`. */
-function distance(a0: string, b0: string, cap: number): number {
-  // Declared paths share long prefixes: trimming what both ends have in common keeps the table small.
+/**
+ * Optimal-string-alignment distance when it is at most `cap`; otherwise some number above
+ * `cap`. Only the band of cells within `cap` of the diagonal can hold such a distance (every
+ * step off the diagonal costs 1, and a swap of neighbours stays on it), so only the band is
+ * computed, and the computation stops once a whole row exceeds `cap`.
+ */
+function distance(a: string, b: string, cap: number): number {
+  // Declared paths share long prefixes: skipping what both ends have in common keeps the table small.
   let start = 0;
-  while (start < a0.length && start < b0.length && a0.charCodeAt(start) === b0.charCodeAt(start)) start++;
-  let endA = a0.length;
-  let endB = b0.length;
-  while (endA > start && endB > start && a0.charCodeAt(endA - 1) === b0.charCodeAt(endB - 1)) {
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
     endA--;
     endB--;
   }
-  const a = a0.slice(start, endA);
-  const b = b0.slice(start, endB);
-  if (a.length === 0 || b.length === 0) return Math.max(a.length, b.length);
-  if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  const n = endA - start;
+  const m = endB - start;
+  if (n === 0 || m === 0) return Math.max(n, m);
+  if (Math.abs(n - m) > cap) return cap + 1;
+  if (rows[0].length <= m + 1) rows = [new Int32Array(m + 2), new Int32Array(m + 2), new Int32Array(m + 2)];
+  const far = cap + 1;
   let [prev2, prev, row] = rows;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+  for (let j = 0; j <= m; j++) prev[j] = j <= cap ? j : far;
+  for (let i = 1; i <= n; i++) {
+    const from = Math.max(1, i - cap);
+    const to = Math.min(m, i + cap);
+    if (from > to) return far;
+    const ai = a.charCodeAt(start + i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(start + i - 2) : -1;
+    row[from - 1] = from === 1 ? i : far;
+    let rowMin = far;
+    for (let j = from; j <= to; j++) {
+      const bj = b.charCodeAt(start + j - 1);
+      const cost = ai === bj ? 0 : 1;
       let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(start + j - 2) && aPrev === bj) v = Math.min(v, prev2[j - 2]! + 1);
       row[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > cap) return cap + 1;
-    [prev2, prev, row] = [prev, row, prev2];
+    // Outside the band (read by the next row): as good as infinite.
+    if (to < m) row[to + 1] = far;
+    if (rowMin > cap) return far;
+    const t = prev2;
+    prev2 = prev;
+    prev = row;
+    row = t;
   }
-  return prev[b.length]!;
+  return m >= n - cap && m <= n + cap ? prev[m]! : far;
 }

@@ -4,7 +4,7 @@ import { collectDefaults } from './defaults.js';
 import { excerptAt, originOf } from './locate.js';
 import { mergeOptions } from './merge.js';
 import { isJsonObject, type JsonObject } from './objects.js';
-import { renderTemplate, type RenderedTemplate } from './render.js';
+import { renderTemplate, renderText, type RenderedTemplate } from './render.js';
 import type { ParsedTemplate } from './template.js';
 import { validateOptions, type OptionIssue } from './validate.js';
 
@@ -79,6 +79,29 @@ export function renderValidated(docs: DescriptorDocs, merged: JsonObject): Rende
   if ('error' in rendered) return { ok: false, stage: 'template', ...rendered.error };
   if (docs.kind === 'aurora') return { ok: true, text: rendered.text, options: merged, rendered };
   return parseMarathon(rendered, merged);
+}
+
+/**
+ * {@link renderValidated} for callers that keep no rendered output (the rules): the same
+ * verdict and the same failures, but a descriptor that renders fine is rendered without the map
+ * from output back to the template, and a Marathon app is only checked to be a JSON object, not
+ * kept. Only a failure is rendered again, with the map, to say where it comes from.
+ */
+export function checkRendered(docs: DescriptorDocs, merged: JsonObject): { ok: true; text: string } | RenderFailure {
+  const view = docs.resource === undefined ? merged : mergeOptions(merged, { resource: docs.resource });
+  const rendered = renderText(docs.template, view);
+  if ('error' in rendered) return { ok: false, stage: 'template', ...rendered.error };
+  if (docs.kind === 'aurora' || isJsonObjectText(rendered.text)) return { ok: true, text: rendered.text };
+  const full = renderValidated(docs, merged);
+  return full.ok ? { ok: true, text: full.text } : full;
+}
+
+function isJsonObjectText(text: string): boolean {
+  try {
+    return isJsonObject(JSON.parse(text));
+  } catch {
+    return false;
+  }
 }
 
 function parseMarathon(rendered: RenderedTemplate, options: JsonObject): RenderResult {

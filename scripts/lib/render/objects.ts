@@ -21,3 +21,23 @@ export function setOwn(obj: JsonObject, key: string, value: unknown): void {
   if (UNSAFE_KEYS.has(key)) Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
   else obj[key] = value;
 }
+
+/**
+ * True when a string holds a lone surrogate, which `encodeURI` (and so the JSON Schema
+ * validator's pointer encoding) rejects. A plain scan: keys are almost always ASCII.
+ */
+export function hasLoneSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return true;
+  }
+  return false;
+}

@@ -18,13 +18,13 @@ export function prepareSchema(config: unknown): { schema: unknown; dropped: stri
 
 // Formats DC/OS's validator (java.net.URI) accepts more of than @cfworker/json-schema (which
 // wants an absolute URI): checking them here would reject values DC/OS installs with.
-const LENIENT_FORMATS: ReadonlySet<string> = new Set(['uri']);
+export const LENIENT_FORMATS: ReadonlySet<string> = new Set(['uri']);
 
 // Verdicts per pattern text: the same few patterns recur in thousands of configs.
 const patternCache = new Map<string, boolean>();
 
 /** A pattern the validator may run: it compiles in Unicode mode and cannot backtrack catastrophically. */
-function usable(pattern: string): boolean {
+export function usablePattern(pattern: string): boolean {
   let ok = patternCache.get(pattern);
   if (ok === undefined) {
     try {
@@ -39,7 +39,8 @@ function usable(pattern: string): boolean {
   return ok;
 }
 
-const VALUE_KEYWORDS: ReadonlySet<string> = new Set(['default', 'enum', 'const', 'examples']);
+/** Keywords whose values are data, not subschemas: prepareSchema copies them as they are. */
+export const VALUE_KEYWORDS: ReadonlySet<string> = new Set(['default', 'enum', 'const', 'examples']);
 
 function plainCopy(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(plainCopy);
@@ -56,7 +57,7 @@ function copy(node: unknown, at: string, dropped: string[]): unknown {
   for (const key of Object.keys(node)) {
     const value = node[key];
     const here = `${at}/${escapePointerToken(key)}`;
-    if ((key === 'pattern' && typeof value === 'string' && !usable(value)) || (key === 'format' && LENIENT_FORMATS.has(value as string))) {
+    if ((key === 'pattern' && typeof value === 'string' && !usablePattern(value)) || (key === 'format' && LENIENT_FORMATS.has(value as string))) {
       dropped.push(here);
       continue;
     }
@@ -65,7 +66,7 @@ function copy(node: unknown, at: string, dropped: string[]): unknown {
     if (key === 'patternProperties' && isJsonObject(c)) {
       const kept: JsonObject = {};
       for (const p of Object.keys(c)) {
-        if (usable(p)) setOwn(kept, p, c[p]);
+        if (usablePattern(p)) setOwn(kept, p, c[p]);
         else dropped.push(`${here}/${escapePointerToken(p)}`);
       }
       c = kept;
@@ -79,20 +80,26 @@ const REFERENCE_KEYS: ReadonlySet<string> = new Set(['$ref', 'id', '$id', '$recu
 
 /**
  * Whether a config.json must be copied by {@link prepareSchema} and dereferenced before the
- * validator sees it: it has a reference or an id, a pattern to drop, or a lenient format. A
- * read-only walk, conservative (keys inside default values count too).
+ * validator sees it: some member anywhere forces it ({@link forcesPreparation}). A read-only
+ * walk, conservative (keys inside default values count too).
  */
 export function needsPreparation(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(needsPreparation);
   if (!isJsonObject(node)) return false;
   for (const key of Object.keys(node)) {
     const value = node[key];
-    if (REFERENCE_KEYS.has(key)) return true;
-    if (key === 'pattern' && typeof value === 'string' && !usable(value)) return true;
-    if (key === 'format' && LENIENT_FORMATS.has(value as string)) return true;
-    if (key === 'patternProperties' && isJsonObject(value) && Object.keys(value).some((p) => !usable(p))) return true;
+    if (forcesPreparation(key, value)) return true;
     if (typeof value === 'object' && value !== null && needsPreparation(value)) return true;
   }
+  return false;
+}
+
+/** Whether one member of an object forces preparation: a reference or an id, a pattern to drop, or a lenient format. */
+export function forcesPreparation(key: string, value: unknown): boolean {
+  if (REFERENCE_KEYS.has(key)) return true;
+  if (key === 'pattern') return typeof value === 'string' && !usablePattern(value);
+  if (key === 'format') return LENIENT_FORMATS.has(value as string);
+  if (key === 'patternProperties' && isJsonObject(value)) for (const p of Object.keys(value)) if (!usablePattern(p)) return true;
   return false;
 }
 

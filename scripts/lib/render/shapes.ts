@@ -34,12 +34,13 @@ export function schemaShape(schema: unknown): Shape {
     const extra = schema.additionalProperties;
     return { kind: 'object', members, open: extra === true || isJsonObject(extra) || isJsonObject(schema.patternProperties) };
   }
-  const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
-  if (types.length === 1 && types[0] === 'array') {
-    const items = schema.items;
-    return { kind: 'array', item: isJsonObject(items) && objectMembers(items, 0) ? schemaShape(items) : ANY };
+  const type = schema.type;
+  if (type === 'array' || (Array.isArray(type) && type.length === 1 && type[0] === 'array')) {
+    // Items that declare members give the elements a shape; anything else accepts any sub-path.
+    const item = isJsonObject(schema.items) ? schemaShape(schema.items) : ANY;
+    return { kind: 'array', item: item.kind === 'object' ? item : ANY };
   }
-  if (types.length > 0 && types.every((t) => typeof t === 'string' && SCALARS.has(t))) return LEAF;
+  if (typeof type === 'string' ? SCALARS.has(type) : Array.isArray(type) && type.length > 0 && type.every((t) => typeof t === 'string' && SCALARS.has(t))) return LEAF;
   return ANY;
 }
 
@@ -47,33 +48,60 @@ export function schemaShape(schema: unknown): Shape {
 function objectMembers(schema: JsonObject, depth: number): Map<string, Shape> | undefined {
   if (depth > 16) return undefined;
   let members: Map<string, Shape> | undefined;
-  const add = (name: string, shape: Shape): void => {
-    members ??= new Map();
-    const had = members.get(name);
-    members.set(name, had ? unionShape(had, shape) : shape);
-  };
-  if (isJsonObject(schema.properties)) {
+  const props = schema.properties;
+  if (isJsonObject(props)) {
     members = new Map();
-    for (const name of Object.keys(schema.properties)) add(name, schemaShape(schema.properties[name]));
+    for (const name of Object.keys(props)) addMember(members, name, schemaShape(props[name]));
   }
-  const branches: unknown[] = [];
-  for (const k of BRANCHES) if (Array.isArray(schema[k])) branches.push(...(schema[k] as unknown[]));
-  if (isJsonObject(schema.dependencies)) branches.push(...Object.values(schema.dependencies));
-  for (const b of branches) {
-    if (!isJsonObject(b)) continue;
-    const inner = objectMembers(b, depth + 1);
-    if (inner) for (const [k, s] of inner) add(k, s);
+  for (const k of BRANCHES) {
+    const list = schema[k];
+    if (Array.isArray(list)) for (const b of list) members = addBranch(members, b, depth);
   }
+  const deps = schema.dependencies;
+  if (isJsonObject(deps)) for (const k of Object.keys(deps)) members = addBranch(members, deps[k], depth);
   return members;
+}
+
+function addMember(members: Map<string, Shape>, name: string, shape: Shape): void {
+  const had = members.get(name);
+  members.set(name, had ? unionShape(had, shape) : shape);
+}
+
+/** Adds the members a branch declares (allOf/anyOf/oneOf item, schema-valued dependency). */
+function addBranch(members: Map<string, Shape> | undefined, branch: unknown, depth: number): Map<string, Shape> | undefined {
+  if (!isJsonObject(branch)) return members;
+  const inner = objectMembers(branch, depth + 1);
+  if (!inner) return members;
+  const out = members ?? new Map<string, Shape>();
+  for (const [k, s] of inner) addMember(out, k, s);
+  return out;
 }
 
 /** The shape of an actual JSON value (resource.json): exactly its members. */
 export function valueShape(value: unknown): Shape {
   if (Array.isArray(value)) return { kind: 'array', item: ANY };
   if (!isJsonObject(value)) return LEAF;
-  const members = new Map<string, Shape>();
-  for (const k of Object.keys(value)) members.set(k, valueShape(value[k]));
-  return { kind: 'object', members, open: false };
+  return new ValueObjectShape(value);
+}
+
+/**
+ * An object of resource.json, whose members are only looked at when a reference reaches them:
+ * templates name a few paths of a document that can be large (icons, assets, CLI binaries).
+ */
+class ValueObjectShape {
+  readonly kind = 'object';
+  readonly open = false;
+  private built: Map<string, Shape> | undefined;
+
+  constructor(private readonly value: JsonObject) {}
+
+  get members(): Map<string, Shape> {
+    if (!this.built) {
+      this.built = new Map();
+      for (const k of Object.keys(this.value)) this.built.set(k, valueShape(this.value[k]));
+    }
+    return this.built;
+  }
 }
 
 /** Union of two shapes (a config property and resource.json both named `resource`, say). */

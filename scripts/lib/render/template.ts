@@ -26,6 +26,23 @@ const writer = new Mustache.Writer();
 (writer as unknown as { templateCache: unknown }).templateCache = undefined;
 const TAGS: [string, string] = ['{{', '}}'];
 
+// Dotted names split once: the same few names recur in every template.
+const splitNames = new Map<string, readonly string[]>();
+
+/**
+ * The names a mustache reference looks up in turn: `a.b.c` is `a`, `b`, `c`; like mustache.js,
+ * a name with no dot after its first character (`x`, `.x`) is one name. Treat as read-only.
+ */
+export function nameSegments(name: string): readonly string[] {
+  let names = splitNames.get(name);
+  if (!names) {
+    names = name.indexOf('.') > 0 ? name.split('.') : [name];
+    if (splitNames.size > 10_000) splitNames.clear();
+    splitNames.set(name, names);
+  }
+  return names;
+}
+
 /** Parses a mustache template; partials (`{{> name}}`) are an error: nothing may be loaded from elsewhere. */
 export function parseTemplate(text: string): ParsedTemplate | { error: TemplateError } {
   let tokens: Token[];

@@ -1,6 +1,9 @@
 import { dereference, validate, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import { toPointer } from '../json/pointer.js';
+import { dereferenceIsSafe } from './dereference-check.js';
+import { fastValid } from './fast-validate.js';
 import { describeOption, issueMessage } from './issue-messages.js';
+import { inspectSchema } from './schema-inspect.js';
 import { isJsonObject, type JsonObject } from './objects.js';
 import { locationTokens, needsPreparation, prepareSchema, valueAt } from './schema-walk.js';
 
@@ -36,14 +39,19 @@ const WRAPPERS = new Set(['properties', 'patternProperties', 'items', 'additiona
  */
 export function validateOptions(config: unknown, options: unknown): OptionIssue[] {
   if (!isJsonObject(config)) return [];
+  // Most options are valid: when the fast check can judge this config, a valid verdict needs
+  // neither the copy, nor the dereferencing, nor the library's error bookkeeping.
+  const plan = planFor(config);
+  const verdict = plan.fast ? fastValid(options, config) : undefined;
+  if (verdict === true) return [];
   let schema: unknown;
   let errors: OutputUnit[];
   try {
-    const prepared = prepare(config);
+    const prepared = prepare(config, plan);
     schema = prepared.schema;
-    // Most options are valid: a short-circuiting pass says so cheaply; only invalid options pay
-    // for the full error list.
-    if (validate(options, prepared.schema, '4', prepared.lookup, true).valid) return [];
+    // Without a verdict, a short-circuiting pass says cheaply whether the options are valid;
+    // only invalid options pay for the full error list.
+    if (verdict === undefined && validate(options, prepared.schema, '4', prepared.lookup, true).valid) return [];
     errors = validate(options, prepared.schema, '4', prepared.lookup, false).errors;
   } catch (e) {
     return [schemaIssue(e instanceof Error ? e.message : String(e))];
@@ -51,14 +59,35 @@ export function validateOptions(config: unknown, options: unknown): OptionIssue[
   return toIssues(errors, schema, options);
 }
 
+/** What is known about one parsed config.json, computed once. */
+interface Plan {
+  /** {@link fastValid}'s verdict is the library's: see {@link inspectSchema} and {@link dereferenceIsSafe}. */
+  fast: boolean;
+  /** {@link needsPreparation}, when the inspection got that far. */
+  needsPreparation?: boolean;
+  prepared?: Prepared;
+}
+
 interface Prepared {
   schema: Schema;
   lookup: Record<string, Schema | boolean>;
 }
 
-// Prepared schemas per parsed config.json: validating the defaults and then a user's options
-// against the same document prepares it once.
-const preparedSchemas = new WeakMap<object, Prepared>();
+// Per parsed config.json: validating the defaults and then a user's options against the same
+// document inspects and prepares it once.
+const plans = new WeakMap<object, Plan>();
+
+function planFor(config: JsonObject): Plan {
+  let plan = plans.get(config);
+  if (!plan) {
+    const inspection = inspectSchema(config);
+    // A schema that must be prepared is only judged fast when dereferencing it cannot throw.
+    const fast = inspection.checkable && (inspection.needsPreparation === false || dereferenceIsSafe(config));
+    plan = inspection.needsPreparation === undefined ? { fast } : { fast, needsPreparation: inspection.needsPreparation };
+    plans.set(config, plan);
+  }
+  return plan;
+}
 
 /**
  * The schema the validator runs on. A config.json without `$ref`/`id` and with nothing to drop
@@ -66,18 +95,16 @@ const preparedSchemas = new WeakMap<object, Prepared>();
  * to schema objects while dereferencing, which such a schema does not need, so neither the copy
  * nor the dereferencing walk is paid for (they cost more than validating).
  */
-function prepare(config: JsonObject): Prepared {
-  let p = preparedSchemas.get(config);
-  if (!p) {
-    if (needsPreparation(config)) {
+function prepare(config: JsonObject, plan: Plan): Prepared {
+  if (!plan.prepared) {
+    if (plan.needsPreparation ?? needsPreparation(config)) {
       const schema = prepareSchema(config).schema as Schema;
-      p = { schema, lookup: dereference(schema) };
+      plan.prepared = { schema, lookup: dereference(schema) };
     } else {
-      p = { schema: config as Schema, lookup: Object.create(null) as Record<string, Schema> };
+      plan.prepared = { schema: config as Schema, lookup: Object.create(null) as Record<string, Schema> };
     }
-    preparedSchemas.set(config, p);
   }
-  return p;
+  return plan.prepared;
 }
 
 function schemaIssue(reason: string): OptionIssue {

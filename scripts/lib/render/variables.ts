@@ -1,7 +1,7 @@
-import { suggester } from './closest.js';
+import { Candidates, suggest } from './closest.js';
 import { isJsonObject } from './objects.js';
 import { declaredPaths, resolvePath, schemaShape, unionShape, valueShape, type Shape } from './shapes.js';
-import type { Token } from './template.js';
+import { nameSegments, type Token } from './template.js';
 
 /** One variable reference in a template. */
 export interface VariableRef {
@@ -55,43 +55,52 @@ export function unresolvedVariables(tokens: readonly Token[], config: unknown, r
     members.set('resource', members.has('resource') ? unionShape(members.get('resource')!, r) : r);
     root = { ...root, members };
   }
-  let paths: string[] | undefined;
-  let rootSuggest: ((name: string) => string | undefined) | undefined;
-  const suggestions = new Map<string, string | undefined>();
   const out: UnresolvedVariable[] = [];
-  const visit = (list: readonly Token[], stack: Shape[]): void => {
-    for (const t of list) {
-      if (!REF_KINDS.has(t[0])) continue;
-      const found = resolve(stack, t[1]);
+  // Suggestions are the costly part: one per name (from its first use, the one the rule
+  // reports), over the paths declared at the root and, inside sections, in their contexts.
+  const suggestions = new Map<string, string | undefined>();
+  const groups = new Map<readonly Shape[], Candidates[]>();
+  let rootGroup: Candidates | undefined;
+  const suggestFor = (stack: readonly Shape[], name: string): string | undefined => {
+    let list = groups.get(stack);
+    if (!list) {
+      rootGroup ??= new Candidates(declaredPaths(root));
+      list = stack.length > 1 ? [rootGroup, new Candidates(stack.slice(1).flatMap((x) => declaredPaths(x)), rootGroup)] : [rootGroup];
+      groups.set(stack, list);
+    }
+    return suggest(name, list);
+  };
+  const visit = (list: readonly Token[], stack: Shape[], sections: VariableRef['sections']): void => {
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i]!;
+      const kind = t[0];
+      if (kind !== 'name' && kind !== '&' && kind !== '#' && kind !== '^') continue;
+      const name = t[1];
+      const found = resolve(stack, name);
       if (!found) {
-        // One suggestion per name (from its first use: the one the rule reports); it is the costly part.
-        if (!suggestions.has(t[1])) {
-          paths ??= declaredPaths(root);
-          rootSuggest ??= suggester(paths);
-          const suggest = stack.length > 1 ? suggester([...paths, ...stack.slice(1).flatMap((s) => declaredPaths(s))]) : rootSuggest;
-          suggestions.set(t[1], suggest(t[1]));
-        }
-        const suggestion = suggestions.get(t[1]);
-        out.push({ name: t[1], offset: t[2], kind: t[0] as VariableRef['kind'], sections: [], ...(suggestion !== undefined ? { suggestion } : {}) });
+        if (!suggestions.has(name)) suggestions.set(name, suggestFor(stack, name));
+        const suggestion = suggestions.get(name);
+        const u: UnresolvedVariable = { name, offset: t[2], kind, sections };
+        if (suggestion !== undefined) u.suggestion = suggestion;
+        out.push(u);
       }
-      if (t[0] === '#' && t[4]) {
-        // Unknown section: accept anything inside, so one typo is reported once, not once per member.
-        const pushed: Shape = !found ? { kind: 'any' } : found.kind === 'array' ? found.item : found;
-        visit(t[4], [...stack, pushed]);
-      } else if (t[0] === '^' && t[4]) visit(t[4], stack);
+      const children = t[4];
+      if (!children) continue;
+      const inner = [...sections, { name, kind: kind as '#' | '^' }];
+      // Unknown section: accept anything inside, so one typo is reported once, not once per member.
+      if (kind === '#') visit(children, [...stack, !found ? ANY : found.kind === 'array' ? found.item : found], inner);
+      else if (kind === '^') visit(children, stack, inner);
     }
   };
-  visit(tokens, [root]);
-  // Section paths for the report, from the plain reference list (same order, same offsets).
-  const bySite = new Map(templateVariables(tokens).map((v) => [v.offset, v.sections]));
-  for (const u of out) u.sections = bySite.get(u.offset) ?? [];
+  visit(tokens, [root], []);
   return out;
 }
 
+const ANY: Shape = { kind: 'any' };
+
 function resolve(stack: readonly Shape[], name: string): Shape | undefined {
-  if (name === '.') return { kind: 'any' };
-  const dotted = name.indexOf('.') > 0;
-  const names = dotted ? name.split('.') : [name];
+  if (name === '.') return ANY;
+  const names = nameSegments(name);
   for (let i = stack.length - 1; i >= 0; i--) {
     const s = resolvePath(stack[i]!, names);
     if (s) return s;

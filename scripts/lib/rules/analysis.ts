@@ -14,7 +14,8 @@ export function isObject(v: unknown): v is JsonObject {
  * packaging version, and anything a rule memoises (defaults, renders) for the others.
  */
 export class Analysis {
-  private readonly memos = new Map<string, Map<string, unknown>>();
+  // By revision object, not folder path: identity hashing is cheaper than hashing a string.
+  private readonly memos = new Map<string, Map<Revision, unknown>>();
   private readonly byDir = new Map<string, Revision>();
 
   constructor(
@@ -63,9 +64,10 @@ export class Analysis {
   memo<T>(rev: Revision, key: string, fn: () => T): T {
     let m = this.memos.get(key);
     if (!m) this.memos.set(key, (m = new Map()));
-    if (m.has(rev.dir)) return m.get(rev.dir) as T;
+    const known = m.get(rev);
+    if (known !== undefined || m.has(rev)) return known as T;
     const v = fn();
-    m.set(rev.dir, v);
+    m.set(rev, v);
     return v;
   }
 }

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/types.js';
 import { readText } from '../catalog/load.js';
-import { locatePointer, offsetToLineColumn } from '../json/document.js';
+import { offsetToLineColumn, pointerLocator } from '../json/document.js';
 import { compareDiagnostics } from '../diagnostics/sort.js';
 import type { Diagnostic, Finding, PolicySeverity, Severity } from '../diagnostics/types.js';
 import type { RepositorySettings } from '../policy/settings.js';
@@ -55,10 +55,22 @@ export async function runRules(
     }
   }
   const texts = new Map<string, Promise<string | undefined>>();
+  let kept: Map<string, string> | undefined;
   const textOf = (file: string): Promise<string | undefined> => {
     let t = texts.get(file);
-    if (!t) texts.set(file, (t = loadedText(catalog, file)));
+    if (!t) {
+      kept ??= keptTexts(catalog);
+      const k = kept.get(file);
+      texts.set(file, (t = k !== undefined ? Promise.resolve(k) : readText(catalog.snapshot, file, catalog.limits)));
+    }
     return t;
+  };
+  // A rule's findings come file by file, so keeping the last file's parse tree saves a parse per
+  // finding without holding a tree for every file with a diagnostic.
+  let last: { file: string; locate: (pointer: string) => number } | undefined;
+  const locate = (file: string, text: string, pointer: string): number => {
+    if (last?.file !== file) last = { file, locate: pointerLocator(text) };
+    return last.locate(pointer);
   };
   const out: Diagnostic[] = [];
   for (const { rule, finding } of raw) {
@@ -71,7 +83,7 @@ export async function runRules(
     if (finding.offset !== undefined || pointer !== '') {
       const text = await textOf(finding.file);
       if (text !== undefined) {
-        const offset = finding.offset ?? (finding.file.endsWith('.json') ? locatePointer(text, pointer) : 0);
+        const offset = finding.offset ?? (finding.file.endsWith('.json') ? locate(finding.file, text, pointer) : 0);
         ({ line, column } = offsetToLineColumn(text, offset));
       }
     }
@@ -92,14 +104,18 @@ function severityFor(rule: RuleMeta, finding: Finding, analysis: Analysis, setti
   return rules[rule.id] ?? rule.severity;
 }
 
-async function loadedText(catalog: Catalog, file: string): Promise<string | undefined> {
+/**
+ * The texts the catalog kept (templates), by path: built once, so locating a diagnostic costs a
+ * lookup rather than a search of every package. JSON texts are not kept and are re-read.
+ */
+function keptTexts(catalog: Catalog): Map<string, string> {
+  const out = new Map<string, string>();
   for (const pkg of catalog.packages) {
-    if (!file.startsWith(pkg.dir + '/')) continue;
     for (const rev of pkg.revisions) {
-      for (const f of Object.values(rev.files)) if (f?.path === file && f.text !== undefined) return f.text;
+      for (const f of Object.values(rev.files)) if (f?.text !== undefined) out.set(f.path, f.text);
     }
   }
-  return readText(catalog.snapshot, file, catalog.limits);
+  return out;
 }
 
 /** Counts diagnostics by severity. */

@@ -30,6 +30,17 @@ export interface Snapshot {
   readonly label: string;
   /** Entries of a directory sorted by name, or undefined when it does not exist or is not a directory. */
   list(dir: string): Promise<SnapshotEntry[] | undefined>;
-  /** Reads a file, refusing files over `maxBytes` and symlinks that leave the snapshot. */
-  read(file: string, maxBytes: number): Promise<ReadResult>;
+  /**
+   * Reads a file, refusing files over `maxBytes` and symlinks that leave the snapshot. `kind` is
+   * what a listing of this snapshot said the entry is: a backend may use it to skip a check
+   * (the worktree skips an lstat for `file`) but must still refuse what is not a regular file.
+   */
+  read(file: string, maxBytes: number, kind?: EntryKind): Promise<ReadResult>;
+  /**
+   * Optional: {@link read}, synchronously, into a buffer the snapshot reuses, so the bytes are only
+   * valid until the next call on this snapshot. A loader that decodes each file at once saves an
+   * allocation (and its garbage collection) per file; a backend that cannot read synchronously
+   * leaves it out.
+   */
+  readTransientSync?(file: string, maxBytes: number, kind?: EntryKind): ReadResult;
 }

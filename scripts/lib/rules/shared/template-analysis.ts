@@ -1,6 +1,6 @@
 import type { Revision, RevisionFileName } from '../../catalog/types.js';
 import { collectDefaults } from '../../render/defaults.js';
-import { definesAuroraJobs, renderValidated, type RenderFailure } from '../../render/descriptor.js';
+import { checkRendered, definesAuroraJobs, type RenderFailure } from '../../render/descriptor.js';
 import type { JsonObject } from '../../render/objects.js';
 import { parseTemplate, type TemplateError } from '../../render/template.js';
 import { validateOptions, type OptionIssue } from '../../render/validate.js';
@@ -71,6 +71,9 @@ export function optionFacts(rev: Revision, ctx: RuleContext): OptionFacts | unde
   });
 }
 
+// Memo keys built once: the rules ask for the facts of both files of every revision.
+const FACTS_KEY: Readonly<Record<TemplateFile, string>> = { 'marathon.json.mustache': 'template:facts:marathon.json.mustache', 'job.aurora.mustache': 'template:facts:job.aurora.mustache' };
+
 /**
  * Parses a template once, finds its unresolvable references, and renders it with the default
  * options, for all template rules at once: the tokens and the rendered text are dropped
@@ -79,7 +82,7 @@ export function optionFacts(rev: Revision, ctx: RuleContext): OptionFacts | unde
  * attempted when the template parses and the defaults are complete and valid.
  */
 export function templateFacts(rev: Revision, ctx: RuleContext, file: TemplateFile): TemplateFacts | undefined {
-  return ctx.analysis.memo(rev, `template:facts:${file}`, () => {
+  return ctx.analysis.memo(rev, FACTS_KEY[file], () => {
     const loaded = rev.files[file];
     if (loaded?.text === undefined) return undefined;
     const facts: TemplateFacts = { path: loaded.path };
@@ -90,7 +93,7 @@ export function templateFacts(rev: Revision, ctx: RuleContext, file: TemplateFil
     facts.unresolved = unresolvedVariables(parsed.tokens, options.config, options.resource);
     if (!options.complete) return facts;
     const kind = file === 'job.aurora.mustache' ? 'aurora' : 'marathon';
-    const result = renderValidated({ kind, template: parsed, config: options.config, resource: options.resource }, options.defaults);
+    const result = checkRendered({ kind, template: parsed, config: options.config, resource: options.resource }, options.defaults);
     if (result.ok) facts.render = { ok: true, definesAuroraJobs: kind === 'aurora' && definesAuroraJobs(result.text) };
     else if (result.stage !== 'options') {
       const { text: _text, ...verdict } = result as Exclude<RenderFailure, { stage: 'options' }> & { text?: string };
