@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { isCleanJson } from '../../scripts/lib/json/scan-fast.js';
 import { fullScanJson, scanJson } from '../../scripts/lib/json/scan.js';
 import { CORPUS_DIR, hasCorpus, NO_CORPUS } from '../helpers/paths.js';
+import { random } from '../helpers/random.js';
 
 /** What the full scan says: true when it finds nothing at all. */
 const fullyClean = (text: string, maxDepth = 64, checkAscii = true): boolean => {
@@ -15,18 +16,6 @@ const fullyClean = (text: string, maxDepth = 64, checkAscii = true): boolean => 
 /** The one property that matters: the fast check never calls clean what has a problem. */
 function assertSafe(text: string, maxDepth = 64, checkAscii = true): void {
   if (isCleanJson(text, maxDepth, checkAscii)) assert.ok(fullyClean(text, maxDepth, checkAscii), `called clean: ${JSON.stringify(text).slice(0, 300)}`);
-}
-
-/** A small deterministic generator (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Few distinct keys, so that duplicates are frequent; some need escapes or are unsafe.

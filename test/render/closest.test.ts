@@ -1,17 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Candidates, suggest } from '../../scripts/lib/render/closest.js';
-
-/** A small deterministic PRNG (mulberry32): the same names on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random.js';
 
 /** Plain optimal-string-alignment distance: the full table, no trimming, no band, no cut-off. */
 function osa(a: string, b: string): number {

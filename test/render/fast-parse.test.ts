@@ -2,19 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Mustache from 'mustache';
 import { fastParse } from '../../scripts/lib/render/fast-parse.js';
+import { random } from '../helpers/random.js';
 
 const FRAGMENTS = ['{{', '}}', '}}}', '{{{', '#', '^', '/', '&', '!', '=', '>', 'a', 'b', 'a.b', ' ', '  ', '\n', '\r\n', '\t', 'x', '"', '{', '}', ',', ':', '{{#a}}', '{{/a}}', '{{^b}}', '{{/b}}', '{{a}}', '{{{b}}}', '{{& a }}', '{{! c }}', '\u00a0'];
-
-/** A small deterministic PRNG (mulberry32): the same templates on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const reference = (text: string): unknown => {
   try {

@@ -5,17 +5,7 @@ import { dereferenceIsSafe } from '../../scripts/lib/render/dereference-check.js
 import { fastValid } from '../../scripts/lib/render/fast-validate.js';
 import { inspectSchema } from '../../scripts/lib/render/schema-inspect.js';
 import { needsPreparation, prepareSchema } from '../../scripts/lib/render/schema-walk.js';
-
-/** A small deterministic PRNG (mulberry32): the same schemas on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { invalidRegexIssues } from '../../scripts/lib/schema/config-regex.js';
 import { joinPointer } from '../../scripts/lib/json/pointer.js';
 import type { SchemaIssue } from '../../scripts/lib/schema/issue.js';
+import { random } from '../helpers/random.js';
 
 /**
  * The walk as first written (a pointer built for every node visited): the reference the faster
@@ -49,17 +50,6 @@ function reference(schema: unknown): SchemaIssue[] {
     for (const k of slots) if (k in s) stack.push([s[k], joinPointer(at, k)]);
   }
   return out;
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYS = ['pattern', 'properties', 'patternProperties', 'definitions', 'dependencies', 'items', 'additionalItems', 'additionalProperties', 'not', 'allOf', 'anyOf', 'oneOf', 'type', 'default'];

@@ -8,22 +8,12 @@ import { invalidRegexIssues } from '../../scripts/lib/schema/config-regex.js';
 // the reference the fast check must agree with.
 import * as generated from '../../scripts/lib/schema/validators.generated.js';
 import { CORPUS_DIR, hasCorpus, NO_CORPUS, PROJECT_ROOT } from '../helpers/paths.js';
+import { random } from '../helpers/random.js';
 
 const configMeta = (generated as unknown as { configMeta: (v: unknown) => boolean }).configMeta;
 
 /** What the slow way finds nothing in: the meta-schema accepts it and every regex compiles. */
 const slowClean = (v: unknown): boolean => configMeta(v) && invalidRegexIssues(v).length === 0;
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Values of every JSON type, valid for some keywords and not for others. */
 const SCALARS: unknown[] = [true, false, 0, -0, -1, 1, 2.5, 1e300, '', 'x', 'string', 'strin', 'null', '[', '^a$', '\\_', null];

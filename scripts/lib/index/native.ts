@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { isObject } from '../rules/analysis.js';
 import type { RevisionParts } from './dcos-object.js';
+import type { IndexPackage, IndexVersion, NativeIndex } from '../schema/types.generated.js';
 
 /** The repository format version, stated by index.json and manifest.json. */
 export { FORMAT_VERSION } from '../schema/format-version.js';
@@ -53,35 +54,8 @@ export function packageDocumentHead(name: string): Buffer {
   return Buffer.from(`{"name":${JSON.stringify(name)},"revisions":[`);
 }
 
-/** One version of a package in index.json. */
-export interface IndexVersion {
-  version: string;
-  revision: number;
-  packagingVersion: string;
-  digest: string;
-  minDcosReleaseVersion?: string;
-  deprecated?: { message: string; replacement?: string };
-}
-
-/** One package in index.json. */
-export interface IndexPackage {
-  name: string;
-  description: string;
-  tags: string[];
-  categories: string[];
-  latest: { version: string; revision: number };
-  /** Ascending by revision, like every list of revisions in the artifact (append-friendly). */
-  versions: IndexVersion[];
-}
-
-/** index.json. */
-export interface NativeIndex {
-  formatVersion: string;
-  repository: { name: string };
-  commit: string | null;
-  /** Sorted by name. */
-  packages: IndexPackage[];
-}
+/** index.json and its parts: the types generated from schema/index.schema.json. */
+export type { IndexPackage, IndexVersion, NativeIndex };
 
 /** A revision as index.json needs it. */
 export interface IndexInput {
@@ -112,6 +86,7 @@ export function indexPackage(name: string, revisions: readonly IndexInput[]): In
     tags: strings(latest.pkg.tags),
     categories: latest.packagingVersion === '6.0' ? strings(latest.pkg.categories) : [],
     latest: { version: latest.version, revision: latest.number },
-    versions,
+    // The caller passes at least one revision, so the schema's non-empty list holds.
+    versions: versions as [IndexVersion, ...IndexVersion[]],
   };
 }
