@@ -2,25 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dcosPieces, escapeProperties, escapeQuotes, inDcos, legacyConfig, pyTruthy, RevisionParts } from '../../scripts/lib/index/dcos-object.js';
 import type { RevisionData } from '../../scripts/lib/index/revision-data.js';
+import { revisionData } from '../helpers/revision-data.js';
 
 const PKG = { packagingVersion: '4.0', name: 'web', version: '1.0.0', maintainer: 'm@example.com', description: 'Web.', tags: ['web'], upgradesFrom: ['*'] };
 const TEMPLATE = '{"id": "{{service.name}}"}\n';
 
-function data(pkg: Record<string, unknown>, extra: Partial<RevisionData> = {}): RevisionData {
-  return {
-    dir: 'packages/W/web/3',
-    number: 3,
-    pkg,
-    version: String(pkg.version),
-    packagingVersion: String(pkg.packagingVersion),
-    config: undefined,
-    resource: undefined,
-    command: undefined,
-    marathon: undefined,
-    aurora: undefined,
-    ...extra,
-  };
-}
+const data = (pkg: Record<string, unknown>, extra: Partial<RevisionData> = {}): RevisionData => revisionData(3, pkg, extra);
 
 /** The object a piece list serializes (pieces start with the comma). */
 const parse = (pieces: Buffer[]): Record<string, unknown> => {

@@ -4,22 +4,9 @@ import { createHash } from 'node:crypto';
 import { RevisionParts } from '../../scripts/lib/index/dcos-object.js';
 import { indexPackage, nativeEntry } from '../../scripts/lib/index/native.js';
 import type { RevisionData } from '../../scripts/lib/index/revision-data.js';
+import { revisionData } from '../helpers/revision-data.js';
 
-function data(number: number, pkg: Record<string, unknown>, extra: Partial<RevisionData> = {}): RevisionData {
-  return {
-    dir: `packages/W/web/${number}`,
-    number,
-    pkg,
-    version: String(pkg.version),
-    packagingVersion: String(pkg.packagingVersion),
-    config: undefined,
-    resource: undefined,
-    command: undefined,
-    marathon: undefined,
-    aurora: undefined,
-    ...extra,
-  };
-}
+const data = revisionData;
 
 const PKG = { packagingVersion: '6.0', name: 'web', version: '1.0.0', maintainer: 'm', description: 'Web.', tags: ['a'] };
 

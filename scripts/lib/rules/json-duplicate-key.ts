@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostics/types.js';
 import type { CatalogRule } from './types.js';
-import { loadedFiles } from './util.js';
+import { jsonProblems } from './util.js';
 
 /**
  * No object has the same key twice. JSON.parse silently keeps the last one, so what a
@@ -12,26 +12,19 @@ export const jsonDuplicateKey: CatalogRule = {
   severity: 'error',
   scope: 'catalog',
   check({ catalog }) {
-    const out: Finding[] = [];
-    for (const f of loadedFiles(catalog)) {
-      for (const p of f.json?.problems ?? []) {
-        if (p.kind !== 'duplicate-key') continue;
-        out.push({
+    return jsonProblems(catalog, 'duplicate-key').map(({ file: f, problem: p }): Finding => ({
+      file: f.path,
+      pointer: p.pointer,
+      offset: p.offset,
+      message: `key '${p.key}' appears twice in the same object and readers silently keep only the last one: remove one of them`,
+      related: [
+        {
           file: f.path,
           pointer: p.pointer,
-          offset: p.offset,
-          message: `key '${p.key}' appears twice in the same object and readers silently keep only the last one: remove one of them`,
-          related: [
-            {
-              file: f.path,
-              pointer: p.pointer,
-              message: `first occurrence of '${p.key}'`,
-              ...(p.firstLine !== undefined ? { line: p.firstLine, column: p.firstColumn } : {}),
-            },
-          ],
-        });
-      }
-    }
-    return out;
+          message: `first occurrence of '${p.key}'`,
+          ...(p.firstLine !== undefined ? { line: p.firstLine, column: p.firstColumn } : {}),
+        },
+      ],
+    }));
   },
 };

@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostics/types.js';
 import type { CatalogRule } from './types.js';
-import { baseName, loadedFiles } from './util.js';
+import { baseName, jsonProblems } from './util.js';
 
 /**
  * JSON nests no deeper than limits.maxJsonDepth. Deeper documents are refused before any
@@ -13,19 +13,12 @@ export const jsonTooDeep: CatalogRule = {
   severity: 'error',
   scope: 'catalog',
   check({ catalog }) {
-    const out: Finding[] = [];
-    for (const f of loadedFiles(catalog)) {
-      for (const p of f.json?.problems ?? []) {
-        if (p.kind !== 'too-deep') continue;
-        out.push({
-          file: f.path,
-          pointer: p.pointer,
-          offset: p.offset,
-          message: `'${baseName(f.path)}' nests arrays and objects deeper than ${catalog.limits.maxJsonDepth} levels: flatten it (or raise limits.maxJsonDepth in repository.json)`,
-          data: { limit: catalog.limits.maxJsonDepth },
-        });
-      }
-    }
-    return out;
+    return jsonProblems(catalog, 'too-deep').map(({ file: f, problem: p }): Finding => ({
+      file: f.path,
+      pointer: p.pointer,
+      offset: p.offset,
+      message: `'${baseName(f.path)}' nests arrays and objects deeper than ${catalog.limits.maxJsonDepth} levels: flatten it (or raise limits.maxJsonDepth in repository.json)`,
+      data: { limit: catalog.limits.maxJsonDepth },
+    }));
   },
 };

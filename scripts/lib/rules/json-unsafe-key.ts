@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostics/types.js';
 import type { CatalogRule } from './types.js';
-import { loadedFiles } from './util.js';
+import { jsonProblems } from './util.js';
 
 /**
  * No `__proto__`, `constructor` or `prototype` keys: copied naively into a JavaScript object
@@ -12,18 +12,11 @@ export const jsonUnsafeKey: CatalogRule = {
   severity: 'error',
   scope: 'catalog',
   check({ catalog }) {
-    const out: Finding[] = [];
-    for (const f of loadedFiles(catalog)) {
-      for (const p of f.json?.problems ?? []) {
-        if (p.kind !== 'unsafe-key') continue;
-        out.push({
-          file: f.path,
-          pointer: p.pointer,
-          offset: p.offset,
-          message: `key '${p.key}' can alter object prototypes in JavaScript readers: rename or remove it`,
-        });
-      }
-    }
-    return out;
+    return jsonProblems(catalog, 'unsafe-key').map(({ file: f, problem: p }): Finding => ({
+      file: f.path,
+      pointer: p.pointer,
+      offset: p.offset,
+      message: `key '${p.key}' can alter object prototypes in JavaScript readers: rename or remove it`,
+    }));
   },
 };

@@ -1,6 +1,7 @@
 import type { Catalog, LoadedFile, PackageDir, Revision } from '../catalog/types.js';
 import { escapePointerToken } from '../json/pointer.js';
 import type { Analysis } from './analysis.js';
+import type { ScanProblem } from '../json/scan.js';
 
 /** The folder name pattern of a package (and the pattern of package.json `name`). */
 export const PACKAGE_NAME = /^[a-z][a-z0-9-]*[a-z0-9]$/;
@@ -65,6 +66,15 @@ export function loadedFiles(catalog: Catalog): LoadedFile[] {
   if (catalog.settings) out.push(catalog.settings);
   for (const pkg of catalog.packages) {
     for (const rev of pkg.revisions) for (const f of Object.values(rev.files)) if (f) out.push(f);
+  }
+  return out;
+}
+
+/** Every structural JSON problem of one kind in every loaded file, with its file, in file order. */
+export function jsonProblems(catalog: Catalog, kind: ScanProblem['kind']): Array<{ file: LoadedFile; problem: ScanProblem }> {
+  const out: Array<{ file: LoadedFile; problem: ScanProblem }> = [];
+  for (const file of loadedFiles(catalog)) {
+    for (const problem of file.json?.problems ?? []) if (problem.kind === kind) out.push({ file, problem });
   }
   return out;
 }
