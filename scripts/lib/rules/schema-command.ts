@@ -8,7 +8,7 @@ import type { RevisionRule } from './types.js';
  */
 export const schemaCommand: RevisionRule = {
   id: 'schema-command',
-  description: 'command.json holds only a pip list of requirement strings',
+  description: 'command.json holds only a pip list of requirement strings.',
   severity: 'error',
   scope: 'revision',
   check(rev, ctx) {

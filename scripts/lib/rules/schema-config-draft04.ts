@@ -9,7 +9,7 @@ import type { RevisionRule } from './types.js';
  */
 export const schemaConfigDraft04: RevisionRule = {
   id: 'schema-config-draft04',
-  description: 'config.json is a valid draft-04 JSON Schema with valid regular expressions',
+  description: 'config.json is a valid draft-04 JSON Schema with valid regular expressions.',
   severity: 'error',
   legacySeverity: 'warning',
   scope: 'revision',

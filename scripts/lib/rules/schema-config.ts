@@ -8,7 +8,7 @@ import type { RevisionRule } from './types.js';
  */
 export const schemaConfig: RevisionRule = {
   id: 'schema-config',
-  description: 'config.json is an object schema with properties, as the DC/OS Universe required',
+  description: 'config.json is an object schema with properties, as the DC/OS Universe required.',
   severity: 'error',
   scope: 'revision',
   check(rev, ctx) {

@@ -9,7 +9,7 @@ import type { RevisionRule } from './types.js';
  */
 export const schemaPackage: RevisionRule = {
   id: 'schema-package',
-  description: 'package.json matches the schema of its packaging version',
+  description: 'package.json matches the schema of its packaging version.',
   severity: 'error',
   scope: 'revision',
   check(rev, ctx) {

@@ -8,7 +8,7 @@ import type { RevisionRule } from './types.js';
  */
 export const schemaResource: RevisionRule = {
   id: 'schema-resource',
-  description: 'resource.json matches the resource schema of its packaging version',
+  description: 'resource.json matches the resource schema of its packaging version.',
   severity: 'error',
   scope: 'revision',
   check(rev, ctx) {

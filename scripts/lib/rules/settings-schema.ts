@@ -8,7 +8,7 @@ import type { CatalogRule } from './types.js';
  */
 export const settingsSchema: CatalogRule = {
   id: 'settings-schema',
-  description: 'repository.json matches the repository settings schema',
+  description: 'repository.json matches the repository settings schema.',
   severity: 'error',
   scope: 'catalog',
   check(ctx) {
