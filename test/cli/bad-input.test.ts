@@ -164,6 +164,17 @@ const CASES: Case[] = [
   { name: 'unclosed section', files: { ...base(), [`${W}/marathon.json.mustache`]: '{"id": "{{#service}}x"}' }, code: 'template-syntax', file: `${W}/marathon.json.mustache` },
   { name: 'unclosed tag', files: { ...base(), [`${W}/marathon.json.mustache`]: '{"id": "{{service.name"}' }, code: 'template-syntax', file: `${W}/marathon.json.mustache` },
   { name: 'mismatched section', files: { ...base(), [`${W}/marathon.json.mustache`]: '{"id": "{{#service}}{{/resource}}"}' }, code: 'template-syntax', file: `${W}/marathon.json.mustache` },
+  { name: 'sections nested 20,000 deep', files: { ...base(), [`${W}/marathon.json.mustache`]: '{"id": "' + '{{#service}}'.repeat(20000) + 'x' + '{{/service}}'.repeat(20000) + '"}' }, code: 'template-syntax', file: `${W}/marathon.json.mustache` },
+  {
+    name: 'exponential rendering',
+    files: {
+      ...base(),
+      [`${W}/config.json`]: json({ type: 'object', properties: { a: { type: 'array', description: 'List.', default: [1, 2, 3, 4] } } }),
+      [`${W}/marathon.json.mustache`]: '{"id": "' + '{{#a}}'.repeat(40) + 'x' + '{{/a}}'.repeat(40) + '", "cmd": "w", "cpus": 0.1, "mem": 32}',
+    },
+    code: 'template-render',
+    file: `${W}/marathon.json.mustache`,
+  },
   { name: 'partial tag', files: { ...base(), [`${W}/marathon.json.mustache`]: '{"id": "{{> other}}"}' }, code: 'template-syntax', file: `${W}/marathon.json.mustache` },
   { name: 'template renders invalid JSON', files: { ...base(), [`${W}/marathon.json.mustache`]: TEMPLATE.replace('"mem": 128,', '"mem": 128') }, code: 'template-render', file: `${W}/marathon.json.mustache` },
   { name: 'template renders an array', files: { ...base(), [`${W}/marathon.json.mustache`]: '[{"id": "/{{service.name}}"}]' }, code: 'template-render', file: `${W}/marathon.json.mustache` },

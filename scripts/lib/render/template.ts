@@ -49,13 +49,37 @@ export function parseTemplate(text: string): ParsedTemplate | { error: TemplateE
   try {
     tokens = fastParse(text) ?? (writer.parse(text, TAGS) as Token[]);
   } catch (e) {
+    if (e instanceof RangeError) return { error: { offset: 0, message: tooDeepMessage } };
     return { error: explain(text, e instanceof Error ? e.message : String(e)) };
   }
+  // Every later walk over the tokens recurses per section level: bound it here, iteratively.
+  const deep = firstTooDeep(tokens);
+  if (deep !== undefined) return { error: { offset: deep, message: tooDeepMessage } };
   const partial = findPartial(tokens);
   if (partial) {
     return { error: { offset: partial[2], message: `partial tag {{> ${partial[1]}}} is not supported: templates must be self-contained, so inline the partial's content` } };
   }
   return { text, tokens };
+}
+
+/** How deeply sections may nest: real templates use a handful of levels. */
+export const MAX_SECTION_DEPTH = 100;
+
+const tooDeepMessage = `sections nest deeper than ${MAX_SECTION_DEPTH} levels: flatten the template`;
+
+/** Offset of the first section opened deeper than {@link MAX_SECTION_DEPTH}, found without recursion. */
+function firstTooDeep(tokens: readonly Token[]): number | undefined {
+  const stack: Array<{ list: readonly Token[]; depth: number }> = [{ list: tokens, depth: 0 }];
+  while (stack.length > 0) {
+    const { list, depth } = stack.pop()!;
+    for (const t of list) {
+      const inner = t[4];
+      if (!inner) continue;
+      if (depth + 1 > MAX_SECTION_DEPTH) return t[2];
+      stack.push({ list: inner, depth: depth + 1 });
+    }
+  }
+  return undefined;
 }
 
 function findPartial(tokens: readonly Token[]): Token | undefined {
