@@ -7,7 +7,7 @@ import { RULES } from '../rules/registry.js';
 import { countBySeverity, runRules } from '../rules/run.js';
 import type { Rule } from '../rules/types.js';
 import { validateSettings } from '../schema/validators.js';
-import type { Snapshot } from '../snapshot/types.js';
+import type { Snapshot, SnapshotEntry } from '../snapshot/types.js';
 import { CannotRunError } from './errors.js';
 
 export { CannotRunError } from './errors.js';
@@ -33,7 +33,7 @@ export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[
       `${snapshot.label} has no packages/ folder: point --repo at the folder that holds packages/ (the DC/OS Universe layout)`,
     );
   }
-  const { settings, file } = await readSettings(snapshot);
+  const { settings, file } = await readSettings(snapshot, top);
   const catalog = await loadCatalog(snapshot, settings.limits, file);
   const analysis = new Analysis(catalog, settings);
   const diagnostics = await runRules(catalog, settings, rules, {}, analysis);
@@ -57,8 +57,7 @@ export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[
 }
 
 /** Loads repository.json; invalid settings fall back to defaults (the settings rule reports why). */
-async function readSettings(snapshot: Snapshot): Promise<{ settings: RepositorySettings; file?: Awaited<ReturnType<typeof loadFile>> }> {
-  const top = (await snapshot.list('')) ?? [];
+async function readSettings(snapshot: Snapshot, top: readonly SnapshotEntry[]): Promise<{ settings: RepositorySettings; file?: Awaited<ReturnType<typeof loadFile>> }> {
   if (!top.some((e) => e.name === SETTINGS_FILE)) return { settings: defaultSettings() };
   const file = await loadFile(snapshot, SETTINGS_FILE, DEFAULT_LIMITS);
   const value = file.json && !file.json.syntaxError ? file.json.value : undefined;

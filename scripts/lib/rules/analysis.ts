@@ -52,12 +52,9 @@ export class Analysis {
 
   /** The revision a repository-relative file path belongs to, if any. */
   revisionOf(file: string): Revision | undefined {
+    // A revision folder is `packages/<L>/<name>/<revision>`: the first four segments.
     const parts = file.split('/');
-    for (let n = Math.min(parts.length, 4); n >= 4; n--) {
-      const r = this.byDir.get(parts.slice(0, n).join('/'));
-      if (r) return r;
-    }
-    return undefined;
+    return parts.length >= 4 ? this.byDir.get(parts.slice(0, 4).join('/')) : undefined;
   }
 
   /** Computes `fn` once per revision and key; rules use it to share expensive work. */

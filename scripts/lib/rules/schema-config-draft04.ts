@@ -1,5 +1,5 @@
 import { issuesToFindings } from '../schema/findings.js';
-import { validateConfigDraft04 } from '../schema/validators.js';
+import { configSchemaIssues } from './shared/template-analysis.js';
 import type { RevisionRule } from './types.js';
 
 /**
@@ -18,6 +18,6 @@ export const schemaConfigDraft04: RevisionRule = {
     const value = ctx.analysis.json(rev, 'config.json');
     if (!file || value === undefined) return [];
     // Shared with the template rules, which skip configs that are not valid schemas.
-    return issuesToFindings(file.path, ctx.analysis.memo(rev, 'config:draft04-issues', () => validateConfigDraft04(value)));
+    return issuesToFindings(file.path, configSchemaIssues(rev, ctx, value));
   },
 };
