@@ -14,9 +14,11 @@ interface Command {
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   validate: { summary: 'validate every package in the universe', load: () => import('./commands/validate.js') },
+  check: { summary: 'check what changed against a base: validation and breaking changes', load: () => import('./commands/check.js') },
   build: { summary: 'validate, then write the index and DC/OS outputs to target/', load: () => import('./commands/build.js') },
   new: { summary: 'scaffold a new package or the next revision of one', load: () => import('./commands/new.js') },
   rules: { summary: 'list every validation rule', load: () => import('./commands/rules.js') },
+  github: { summary: 'report a check on a GitHub pull request (comment and labels)', load: () => import('./commands/github.js') },
 };
 
 const USAGE = `Usage: universe <command> [options]

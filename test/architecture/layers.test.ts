@@ -18,9 +18,13 @@ const ALLOWED: Record<string, string[]> = {
   catalog: ['diagnostics', 'json', 'snapshot'],
   schema: ['diagnostics', 'json'],
   render: ['diagnostics', 'json', 'schema'],
-  rules: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy'],
+  compat: ['diagnostics', 'json', 'schema', 'render'],
+  change: ['diagnostics', 'json'],
+  git: ['diagnostics', 'snapshot', 'change'],
+  rules: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'change', 'compat'],
   index: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules'],
-  ops: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'index'],
+  github: ['diagnostics', 'change'],
+  ops: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'index', 'change', 'compat', 'git'],
 };
 
 function libSources(): string[] {

@@ -16,10 +16,15 @@ export interface CliResult {
   timedOut: boolean;
 }
 
-/** Runs the real compiled CLI with plain node, killing it after `timeoutMs`. */
-export function runCli(args: string[], opts: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+/**
+ * Runs the real compiled CLI with plain node, killing it after `timeoutMs`. `env` is laid over
+ * the test's environment; a variable set to undefined there is removed.
+ */
+export function runCli(args: string[], opts: { cwd?: string; timeoutMs?: number; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...opts.env };
+    for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? PROJECT_ROOT, env });
     let stdout = '';
     let stderr = '';
     let timedOut = false;

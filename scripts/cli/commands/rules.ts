@@ -1,12 +1,14 @@
 import { parse } from '../args.js';
 import type { Io } from '../io.js';
 import { RULES } from '../../lib/rules/registry.js';
+import { CHANGE_RULES } from '../../lib/rules/breaking/registry.js';
 
 /** `universe rules --help`. */
 export const help = `Usage: universe rules [--json]
 
-Lists every validation rule: its id (the code diagnostics carry), its default severity (and the
-severity for legacy packaging versions 2.0-5.0 where it differs), and what it checks. Severities
+Lists every rule: its id (the code diagnostics carry), its default severity (and the severity
+for legacy packaging versions 2.0-5.0 where it differs), and what it checks. Rules whose id starts
+with breaking/ compare two versions of the repository and run in universe check only. Severities
 can be changed per rule in repository.json under policy.rules / policy.legacyRules.
 
 Options:
@@ -21,7 +23,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.out(help);
     return 0;
   }
-  const rules = [...RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rules = [...RULES, ...CHANGE_RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (values.json) {
     const list = rules.map((r) => ({
       id: r.id,

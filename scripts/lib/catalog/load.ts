@@ -28,6 +28,21 @@ export async function loadCatalog(
   limits: Limits = DEFAULT_LIMITS,
   preloadedSettings?: LoadedFile,
 ): Promise<Catalog> {
+  return loadCatalogSubset(snapshot, limits, preloadedSettings, () => true);
+}
+
+/**
+ * {@link loadCatalog}, loading only the package folders `pick` selects: every letter folder is
+ * still listed (so layout rules and name lookups see the whole universe), but revisions and files
+ * are read for the picked packages alone. Checking a change reads what it touches, not the
+ * repository. More packages can be added later with {@link addPackages}.
+ */
+export async function loadCatalogSubset(
+  snapshot: Snapshot,
+  limits: Limits,
+  preloadedSettings: LoadedFile | undefined,
+  pick: (letter: string, name: string) => boolean,
+): Promise<Catalog> {
   const catalog: Catalog = {
     snapshot,
     limits,
@@ -56,7 +71,7 @@ export async function loadCatalog(
     const letter: LetterDir = { name: letterEntry.name, dir: letterDir, entries: letterEntries };
     catalog.letters.push(letter);
     for (const pkgEntry of letterEntries) {
-      if (pkgEntry.kind !== 'dir') continue;
+      if (pkgEntry.kind !== 'dir' || !pick(letter.name, pkgEntry.name)) continue;
       const pkg = await loadPackage(snapshot, letter, pkgEntry.name, limits);
       catalog.filesRead += pkg.revisions.reduce((n, r) => n + Object.keys(r.files).length, 0);
       catalog.packages.push(pkg);
@@ -64,6 +79,27 @@ export async function loadCatalog(
   }
   catalog.packages.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.letter, b.letter));
   return catalog;
+}
+
+/**
+ * Loads more package folders into a catalog made by {@link loadCatalogSubset} (those already
+ * loaded, or whose letter folder does not list them, are skipped) and keeps the packages sorted.
+ * Returns the packages added.
+ */
+export async function addPackages(catalog: Catalog, dirs: ReadonlyArray<{ letter: string; name: string }>): Promise<PackageDir[]> {
+  const have = new Set(catalog.packages.map((p) => p.dir));
+  const added: PackageDir[] = [];
+  for (const { letter, name } of dirs) {
+    const l = catalog.letters.find((x) => x.name === letter);
+    if (!l || have.has(`${l.dir}/${name}`) || !l.entries.some((e) => e.name === name && e.kind === 'dir')) continue;
+    const pkg = await loadPackage(catalog.snapshot, l, name, catalog.limits);
+    catalog.filesRead += pkg.revisions.reduce((n, r) => n + Object.keys(r.files).length, 0);
+    catalog.packages.push(pkg);
+    have.add(pkg.dir);
+    added.push(pkg);
+  }
+  catalog.packages.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.letter, b.letter));
+  return added;
 }
 
 async function loadPackage(snapshot: Snapshot, letter: LetterDir, name: string, limits: Limits): Promise<PackageDir> {

@@ -15,6 +15,37 @@ export interface Policy {
   legacyRules: Record<string, PolicySeverity>;
   /** Packaging versions treated as legacy: rules use their `legacySeverity` there. */
   legacyPackagingVersions: string[];
+  /**
+   * Top-level members of each revision file that are metadata: a published revision may change
+   * them in place (universe check reports it as info) because they do not change what it deploys.
+   */
+  metadata: Record<string, string[]>;
+}
+
+/** The metadata members when repository.json does not list them (see {@link Policy.metadata}). */
+export const DEFAULT_METADATA: Readonly<Record<string, readonly string[]>> = {
+  'package.json': [
+    'categories',
+    'deprecated',
+    'description',
+    'hasKnownIssues',
+    'images',
+    'lastUpdated',
+    'licenses',
+    'maintainer',
+    'postInstallNotes',
+    'postUninstallNotes',
+    'preInstallNotes',
+    'scm',
+    'selected',
+    'tags',
+    'website',
+  ],
+  'resource.json': ['images'],
+};
+
+function defaultMetadata(): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(DEFAULT_METADATA).map(([k, v]) => [k, [...v]]));
 }
 
 /** The repository settings (`repository.json`), with defaults filled in. */
@@ -36,7 +67,7 @@ export function defaultSettings(): RepositorySettings {
     formatVersion: '1.0',
     name: 'universe',
     categories: [],
-    policy: { rules: {}, legacyRules: {}, legacyPackagingVersions: [...LEGACY_PACKAGING_VERSIONS] },
+    policy: { rules: {}, legacyRules: {}, legacyPackagingVersions: [...LEGACY_PACKAGING_VERSIONS], metadata: defaultMetadata() },
     limits: { maxFileBytes: 1024 * 1024, maxJsonDepth: 64 },
   };
 }
@@ -60,6 +91,8 @@ export function resolveSettings(value: unknown): RepositorySettings {
       rules: { ...(policy.rules ?? {}) },
       legacyRules: { ...(policy.legacyRules ?? {}) },
       legacyPackagingVersions: policy.legacyPackagingVersions ?? d.policy.legacyPackagingVersions,
+      // A file listed replaces its default list; the schema allows only the four revision JSON files.
+      metadata: { ...d.policy.metadata, ...(policy.metadata ?? {}) },
     },
     limits: {
       maxFileBytes: limits.maxFileBytes ?? d.limits.maxFileBytes,

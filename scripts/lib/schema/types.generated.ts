@@ -925,7 +925,7 @@ export interface Category {
  */
 export interface PolicyJson {
   /**
-   * Severity overrides by rule id, for every revision: "error", "warning", "info", or "off" to silence the rule.
+   * Severity overrides by rule id (including the breaking-change checks of universe check, `breaking/<check>`), for every revision: "error", "warning", "info", or "off" to silence the rule.
    */
   rules?: {
     [k: string]: 'error' | 'warning' | 'info' | 'off';
@@ -940,6 +940,35 @@ export interface PolicyJson {
    * Packaging versions treated as legacy (default: 2.0, 3.0, 4.0 and 5.0).
    */
   legacyPackagingVersions?: ('2.0' | '3.0' | '4.0' | '5.0' | '6.0')[];
+  /**
+   * Which top-level members of a published revision's files are metadata: editing them in place is allowed (universe check reports it as info) because it does not change what the revision deploys. Every other change to a published revision is breaking/revision-changed. A file listed here replaces its default list. Defaults: package.json description, preInstallNotes, postInstallNotes, postUninstallNotes, licenses, images, website, scm, tags, maintainer, lastUpdated, hasKnownIssues, selected, deprecated, categories; resource.json images.
+   */
+  metadata?: {
+    /**
+     * Top-level members of package.json that are metadata (replaces the default list for package.json).
+     *
+     * @maxItems 200
+     */
+    'package.json'?: string[];
+    /**
+     * Top-level members of resource.json that are metadata (replaces the default list for resource.json).
+     *
+     * @maxItems 200
+     */
+    'resource.json'?: string[];
+    /**
+     * Top-level members of config.json that are metadata (replaces the default list for config.json).
+     *
+     * @maxItems 200
+     */
+    'config.json'?: string[];
+    /**
+     * Top-level members of command.json that are metadata (replaces the default list for command.json).
+     *
+     * @maxItems 200
+     */
+    'command.json'?: string[];
+  };
 }
 
 /**

@@ -4223,10 +4223,11 @@ return errors === 0;
 }
 
 export const repository = validate26;
-const schema39 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://universe.dev/schema/repository.schema.json","title":"RepositoryJson","description":"repository.json, at the top of the repository folder next to packages/: the settings of this universe (name, categories, severity policy, limits). Optional: without it the defaults apply.","type":"object","required":["formatVersion","name"],"additionalProperties":false,"properties":{"$schema":{"description":"Optional URL of this schema, for editors.","type":"string"},"formatVersion":{"description":"The version of the repository format the files follow; this tool reads \"1.0\".","type":"string","enum":["1.0"]},"name":{"description":"The name of this universe, stated in the built index: lowercase letters, digits and dashes.","type":"string","pattern":"^[a-z][a-z0-9-]*[a-z0-9]$"},"description":{"description":"What this universe holds, for people.","type":"string"},"categories":{"description":"The categories packages may declare (packaging version 6.0 `categories`); ids must be unique.","type":"array","items":{"$ref":"#/definitions/category"}},"policy":{"$ref":"#/definitions/policy"},"limits":{"$ref":"#/definitions/limits"}},"definitions":{"category":{"title":"Category","description":"A category packages may declare.","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"The id packages use: kebab-case (e.g. \"data-services\").","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"title":{"description":"The title shown to users.","type":"string","minLength":1},"description":{"description":"What belongs in the category.","type":"string"}}},"policy":{"title":"PolicyJson","description":"How severe each rule is. Rules have a default severity, and a milder one for packages in legacy packaging versions where the DC/OS Universe tolerated the defect.","type":"object","additionalProperties":false,"properties":{"rules":{"description":"Severity overrides by rule id, for every revision: \"error\", \"warning\", \"info\", or \"off\" to silence the rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyRules":{"description":"Severity overrides by rule id for revisions in a legacy packaging version (they win over `rules` there): \"error\", \"warning\", \"info\" or \"off\".","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyPackagingVersions":{"description":"Packaging versions treated as legacy (default: 2.0, 3.0, 4.0 and 5.0).","type":"array","uniqueItems":true,"items":{"type":"string","enum":["2.0","3.0","4.0","5.0","6.0"]}}}},"limits":{"title":"LimitsJson","description":"Size and shape limits for the files read; larger or deeper files are rejected.","type":"object","additionalProperties":false,"properties":{"maxFileBytes":{"description":"The largest file read, in bytes (default 1 MiB, at most 64 MiB).","type":"integer","minimum":1,"maximum":67108864},"maxJsonDepth":{"description":"The deepest JSON nesting accepted (default 64, at most 1000).","type":"integer","minimum":1,"maximum":1000}}}}};
+const schema39 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://universe.dev/schema/repository.schema.json","title":"RepositoryJson","description":"repository.json, at the top of the repository folder next to packages/: the settings of this universe (name, categories, severity policy, limits). Optional: without it the defaults apply.","type":"object","required":["formatVersion","name"],"additionalProperties":false,"properties":{"$schema":{"description":"Optional URL of this schema, for editors.","type":"string"},"formatVersion":{"description":"The version of the repository format the files follow; this tool reads \"1.0\".","type":"string","enum":["1.0"]},"name":{"description":"The name of this universe, stated in the built index: lowercase letters, digits and dashes.","type":"string","pattern":"^[a-z][a-z0-9-]*[a-z0-9]$"},"description":{"description":"What this universe holds, for people.","type":"string"},"categories":{"description":"The categories packages may declare (packaging version 6.0 `categories`); ids must be unique.","type":"array","items":{"$ref":"#/definitions/category"}},"policy":{"$ref":"#/definitions/policy"},"limits":{"$ref":"#/definitions/limits"}},"definitions":{"category":{"title":"Category","description":"A category packages may declare.","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"The id packages use: kebab-case (e.g. \"data-services\").","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"title":{"description":"The title shown to users.","type":"string","minLength":1},"description":{"description":"What belongs in the category.","type":"string"}}},"policy":{"title":"PolicyJson","description":"How severe each rule is. Rules have a default severity, and a milder one for packages in legacy packaging versions where the DC/OS Universe tolerated the defect.","type":"object","additionalProperties":false,"properties":{"rules":{"description":"Severity overrides by rule id (including the breaking-change checks of universe check, `breaking/<check>`), for every revision: \"error\", \"warning\", \"info\", or \"off\" to silence the rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyRules":{"description":"Severity overrides by rule id for revisions in a legacy packaging version (they win over `rules` there): \"error\", \"warning\", \"info\" or \"off\".","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyPackagingVersions":{"description":"Packaging versions treated as legacy (default: 2.0, 3.0, 4.0 and 5.0).","type":"array","uniqueItems":true,"items":{"type":"string","enum":["2.0","3.0","4.0","5.0","6.0"]}},"metadata":{"description":"Which top-level members of a published revision's files are metadata: editing them in place is allowed (universe check reports it as info) because it does not change what the revision deploys. Every other change to a published revision is breaking/revision-changed. A file listed here replaces its default list. Defaults: package.json description, preInstallNotes, postInstallNotes, postUninstallNotes, licenses, images, website, scm, tags, maintainer, lastUpdated, hasKnownIssues, selected, deprecated, categories; resource.json images.","type":"object","additionalProperties":false,"properties":{"package.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of package.json that are metadata (replaces the default list for package.json)."},"resource.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of resource.json that are metadata (replaces the default list for resource.json)."},"config.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of config.json that are metadata (replaces the default list for config.json)."},"command.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of command.json that are metadata (replaces the default list for command.json)."}}}}},"limits":{"title":"LimitsJson","description":"Size and shape limits for the files read; larger or deeper files are rejected.","type":"object","additionalProperties":false,"properties":{"maxFileBytes":{"description":"The largest file read, in bytes (default 1 MiB, at most 64 MiB).","type":"integer","minimum":1,"maximum":67108864},"maxJsonDepth":{"description":"The deepest JSON nesting accepted (default 64, at most 1000).","type":"integer","minimum":1,"maximum":1000}}}}};
 const schema40 = {"title":"Category","description":"A category packages may declare.","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"The id packages use: kebab-case (e.g. \"data-services\").","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"title":{"description":"The title shown to users.","type":"string","minLength":1},"description":{"description":"What belongs in the category.","type":"string"}}};
-const schema41 = {"title":"PolicyJson","description":"How severe each rule is. Rules have a default severity, and a milder one for packages in legacy packaging versions where the DC/OS Universe tolerated the defect.","type":"object","additionalProperties":false,"properties":{"rules":{"description":"Severity overrides by rule id, for every revision: \"error\", \"warning\", \"info\", or \"off\" to silence the rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyRules":{"description":"Severity overrides by rule id for revisions in a legacy packaging version (they win over `rules` there): \"error\", \"warning\", \"info\" or \"off\".","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyPackagingVersions":{"description":"Packaging versions treated as legacy (default: 2.0, 3.0, 4.0 and 5.0).","type":"array","uniqueItems":true,"items":{"type":"string","enum":["2.0","3.0","4.0","5.0","6.0"]}}}};
+const schema41 = {"title":"PolicyJson","description":"How severe each rule is. Rules have a default severity, and a milder one for packages in legacy packaging versions where the DC/OS Universe tolerated the defect.","type":"object","additionalProperties":false,"properties":{"rules":{"description":"Severity overrides by rule id (including the breaking-change checks of universe check, `breaking/<check>`), for every revision: \"error\", \"warning\", \"info\", or \"off\" to silence the rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyRules":{"description":"Severity overrides by rule id for revisions in a legacy packaging version (they win over `rules` there): \"error\", \"warning\", \"info\" or \"off\".","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyPackagingVersions":{"description":"Packaging versions treated as legacy (default: 2.0, 3.0, 4.0 and 5.0).","type":"array","uniqueItems":true,"items":{"type":"string","enum":["2.0","3.0","4.0","5.0","6.0"]}},"metadata":{"description":"Which top-level members of a published revision's files are metadata: editing them in place is allowed (universe check reports it as info) because it does not change what the revision deploys. Every other change to a published revision is breaking/revision-changed. A file listed here replaces its default list. Defaults: package.json description, preInstallNotes, postInstallNotes, postUninstallNotes, licenses, images, website, scm, tags, maintainer, lastUpdated, hasKnownIssues, selected, deprecated, categories; resource.json images.","type":"object","additionalProperties":false,"properties":{"package.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of package.json that are metadata (replaces the default list for package.json)."},"resource.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of resource.json that are metadata (replaces the default list for resource.json)."},"config.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of config.json that are metadata (replaces the default list for config.json)."},"command.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of command.json that are metadata (replaces the default list for command.json)."}}}}};
 const schema42 = {"title":"LimitsJson","description":"Size and shape limits for the files read; larger or deeper files are rejected.","type":"object","additionalProperties":false,"properties":{"maxFileBytes":{"description":"The largest file read, in bytes (default 1 MiB, at most 64 MiB).","type":"integer","minimum":1,"maximum":67108864},"maxJsonDepth":{"description":"The deepest JSON nesting accepted (default 64, at most 1000).","type":"integer","minimum":1,"maximum":1000}}};
+const pattern34 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://universe.dev/schema/repository.schema.json" */;
@@ -4469,7 +4470,7 @@ if(data.policy !== undefined){
 let data9 = data.policy;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key2 in data9){
-if(!(((key2 === "rules") || (key2 === "legacyRules")) || (key2 === "legacyPackagingVersions"))){
+if(!((((key2 === "rules") || (key2 === "legacyRules")) || (key2 === "legacyPackagingVersions")) || (key2 === "metadata"))){
 const err19 = {instancePath:instancePath+"/policy",schemaPath:"#/definitions/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data:data9};
 if(vErrors === null){
 vErrors = [err19];
@@ -4486,8 +4487,8 @@ if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key3 in data10){
 const _errs28 = errors;
 if(typeof key3 === "string"){
-if(!pattern29.test(key3)){
-const err20 = {instancePath:instancePath+"/policy/rules",schemaPath:"#/definitions/policy/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema41.properties.rules.propertyNames,data:key3,propertyName:key3};
+if(!pattern34.test(key3)){
+const err20 = {instancePath:instancePath+"/policy/rules",schemaPath:"#/definitions/policy/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$",parentSchema:schema41.properties.rules.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4550,8 +4551,8 @@ if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key5 in data12){
 const _errs34 = errors;
 if(typeof key5 === "string"){
-if(!pattern29.test(key5)){
-const err25 = {instancePath:instancePath+"/policy/legacyRules",schemaPath:"#/definitions/policy/properties/legacyRules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema41.properties.legacyRules.propertyNames,data:key5,propertyName:key5};
+if(!pattern34.test(key5)){
+const err25 = {instancePath:instancePath+"/policy/legacyRules",schemaPath:"#/definitions/policy/properties/legacyRules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$",parentSchema:schema41.properties.legacyRules.propertyNames,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4671,9 +4672,12 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/policy",schemaPath:"#/definitions/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data:data9};
+if(data9.metadata !== undefined){
+let data16 = data9.metadata;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key7 in data16){
+if(!((((key7 === "package.json") || (key7 === "resource.json")) || (key7 === "config.json")) || (key7 === "command.json"))){
+const err34 = {instancePath:instancePath+"/policy/metadata",schemaPath:"#/definitions/policy/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema41.properties.metadata,data:data16};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4683,12 +4687,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.limits !== undefined){
-let data16 = data.limits;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key7 in data16){
-if(!((key7 === "maxFileBytes") || (key7 === "maxJsonDepth"))){
-const err35 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data:data16};
+if(data16["package.json"] !== undefined){
+let data17 = data16["package.json"];
+if(Array.isArray(data17)){
+if(data17.length > 200){
+const err35 = {instancePath:instancePath+"/policy/metadata/package.json",schemaPath:"#/definitions/policy/properties/metadata/properties/package.json/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema41.properties.metadata.properties["package.json"],data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4697,11 +4700,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data16.maxFileBytes !== undefined){
-let data17 = data16.maxFileBytes;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err36 = {instancePath:instancePath+"/limits/maxFileBytes",schemaPath:"#/definitions/limits/properties/maxFileBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.maxFileBytes.type,parentSchema:schema42.properties.maxFileBytes,data:data17};
+const len2 = data17.length;
+for(let i3=0; i3<len2; i3++){
+let data18 = data17[i3];
+if(typeof data18 === "string"){
+if(func9(data18) > 200){
+const err36 = {instancePath:instancePath+"/policy/metadata/package.json/" + i3,schemaPath:"#/definitions/policy/properties/metadata/properties/package.json/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.properties.metadata.properties["package.json"].items,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4710,9 +4714,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 67108864 || isNaN(data17)){
-const err37 = {instancePath:instancePath+"/limits/maxFileBytes",schemaPath:"#/definitions/limits/properties/maxFileBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 67108864},message:"must be <= 67108864",schema:67108864,parentSchema:schema42.properties.maxFileBytes,data:data17};
+if(func9(data18) < 1){
+const err37 = {instancePath:instancePath+"/policy/metadata/package.json/" + i3,schemaPath:"#/definitions/policy/properties/metadata/properties/package.json/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.metadata.properties["package.json"].items,data:data18};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4721,8 +4724,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data17 < 1 || isNaN(data17)){
-const err38 = {instancePath:instancePath+"/limits/maxFileBytes",schemaPath:"#/definitions/limits/properties/maxFileBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.maxFileBytes,data:data17};
+}
+else {
+const err38 = {instancePath:instancePath+"/policy/metadata/package.json/" + i3,schemaPath:"#/definitions/policy/properties/metadata/properties/package.json/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.metadata.properties["package.json"].items.type,parentSchema:schema41.properties.metadata.properties["package.json"].items,data:data18};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4732,11 +4736,18 @@ vErrors.push(err38);
 errors++;
 }
 }
+let i4 = data17.length;
+let j1;
+if(i4 > 1){
+const indices1 = {};
+for(;i4--;){
+let item1 = data17[i4];
+if(typeof item1 !== "string"){
+continue;
 }
-if(data16.maxJsonDepth !== undefined){
-let data18 = data16.maxJsonDepth;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err39 = {instancePath:instancePath+"/limits/maxJsonDepth",schemaPath:"#/definitions/limits/properties/maxJsonDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.maxJsonDepth.type,parentSchema:schema42.properties.maxJsonDepth,data:data18};
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err39 = {instancePath:instancePath+"/policy/metadata/package.json",schemaPath:"#/definitions/policy/properties/metadata/properties/package.json/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema41.properties.metadata.properties["package.json"],data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4744,10 +4755,14 @@ else {
 vErrors.push(err39);
 }
 errors++;
+break;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 1000 || isNaN(data18)){
-const err40 = {instancePath:instancePath+"/limits/maxJsonDepth",schemaPath:"#/definitions/limits/properties/maxJsonDepth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema42.properties.maxJsonDepth,data:data18};
+indices1[item1] = i4;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/policy/metadata/package.json",schemaPath:"#/definitions/policy/properties/metadata/properties/package.json/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.metadata.properties["package.json"].type,parentSchema:schema41.properties.metadata.properties["package.json"],data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4756,8 +4771,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data18 < 1 || isNaN(data18)){
-const err41 = {instancePath:instancePath+"/limits/maxJsonDepth",schemaPath:"#/definitions/limits/properties/maxJsonDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.maxJsonDepth,data:data18};
+}
+if(data16["resource.json"] !== undefined){
+let data19 = data16["resource.json"];
+if(Array.isArray(data19)){
+if(data19.length > 200){
+const err41 = {instancePath:instancePath+"/policy/metadata/resource.json",schemaPath:"#/definitions/policy/properties/metadata/properties/resource.json/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema41.properties.metadata.properties["resource.json"],data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4766,11 +4785,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data:data16};
+const len3 = data19.length;
+for(let i5=0; i5<len3; i5++){
+let data20 = data19[i5];
+if(typeof data20 === "string"){
+if(func9(data20) > 200){
+const err42 = {instancePath:instancePath+"/policy/metadata/resource.json/" + i5,schemaPath:"#/definitions/policy/properties/metadata/properties/resource.json/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.properties.metadata.properties["resource.json"].items,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4779,15 +4799,363 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-}
-else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(func9(data20) < 1){
+const err43 = {instancePath:instancePath+"/policy/metadata/resource.json/" + i5,schemaPath:"#/definitions/policy/properties/metadata/properties/resource.json/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.metadata.properties["resource.json"].items,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
 else {
 vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/policy/metadata/resource.json/" + i5,schemaPath:"#/definitions/policy/properties/metadata/properties/resource.json/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.metadata.properties["resource.json"].items.type,parentSchema:schema41.properties.metadata.properties["resource.json"].items,data:data20};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+let i6 = data19.length;
+let j2;
+if(i6 > 1){
+const indices2 = {};
+for(;i6--;){
+let item2 = data19[i6];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err45 = {instancePath:instancePath+"/policy/metadata/resource.json",schemaPath:"#/definitions/policy/properties/metadata/properties/resource.json/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema41.properties.metadata.properties["resource.json"],data:data19};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+break;
+}
+indices2[item2] = i6;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/policy/metadata/resource.json",schemaPath:"#/definitions/policy/properties/metadata/properties/resource.json/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.metadata.properties["resource.json"].type,parentSchema:schema41.properties.metadata.properties["resource.json"],data:data19};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data16["config.json"] !== undefined){
+let data21 = data16["config.json"];
+if(Array.isArray(data21)){
+if(data21.length > 200){
+const err47 = {instancePath:instancePath+"/policy/metadata/config.json",schemaPath:"#/definitions/policy/properties/metadata/properties/config.json/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema41.properties.metadata.properties["config.json"],data:data21};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+const len4 = data21.length;
+for(let i7=0; i7<len4; i7++){
+let data22 = data21[i7];
+if(typeof data22 === "string"){
+if(func9(data22) > 200){
+const err48 = {instancePath:instancePath+"/policy/metadata/config.json/" + i7,schemaPath:"#/definitions/policy/properties/metadata/properties/config.json/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.properties.metadata.properties["config.json"].items,data:data22};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(func9(data22) < 1){
+const err49 = {instancePath:instancePath+"/policy/metadata/config.json/" + i7,schemaPath:"#/definitions/policy/properties/metadata/properties/config.json/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.metadata.properties["config.json"].items,data:data22};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/policy/metadata/config.json/" + i7,schemaPath:"#/definitions/policy/properties/metadata/properties/config.json/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.metadata.properties["config.json"].items.type,parentSchema:schema41.properties.metadata.properties["config.json"].items,data:data22};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+let i8 = data21.length;
+let j3;
+if(i8 > 1){
+const indices3 = {};
+for(;i8--;){
+let item3 = data21[i8];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err51 = {instancePath:instancePath+"/policy/metadata/config.json",schemaPath:"#/definitions/policy/properties/metadata/properties/config.json/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)",schema:true,parentSchema:schema41.properties.metadata.properties["config.json"],data:data21};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+break;
+}
+indices3[item3] = i8;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/policy/metadata/config.json",schemaPath:"#/definitions/policy/properties/metadata/properties/config.json/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.metadata.properties["config.json"].type,parentSchema:schema41.properties.metadata.properties["config.json"],data:data21};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data16["command.json"] !== undefined){
+let data23 = data16["command.json"];
+if(Array.isArray(data23)){
+if(data23.length > 200){
+const err53 = {instancePath:instancePath+"/policy/metadata/command.json",schemaPath:"#/definitions/policy/properties/metadata/properties/command.json/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema41.properties.metadata.properties["command.json"],data:data23};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+const len5 = data23.length;
+for(let i9=0; i9<len5; i9++){
+let data24 = data23[i9];
+if(typeof data24 === "string"){
+if(func9(data24) > 200){
+const err54 = {instancePath:instancePath+"/policy/metadata/command.json/" + i9,schemaPath:"#/definitions/policy/properties/metadata/properties/command.json/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.properties.metadata.properties["command.json"].items,data:data24};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(func9(data24) < 1){
+const err55 = {instancePath:instancePath+"/policy/metadata/command.json/" + i9,schemaPath:"#/definitions/policy/properties/metadata/properties/command.json/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.metadata.properties["command.json"].items,data:data24};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/policy/metadata/command.json/" + i9,schemaPath:"#/definitions/policy/properties/metadata/properties/command.json/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.metadata.properties["command.json"].items.type,parentSchema:schema41.properties.metadata.properties["command.json"].items,data:data24};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+let i10 = data23.length;
+let j4;
+if(i10 > 1){
+const indices4 = {};
+for(;i10--;){
+let item4 = data23[i10];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err57 = {instancePath:instancePath+"/policy/metadata/command.json",schemaPath:"#/definitions/policy/properties/metadata/properties/command.json/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)",schema:true,parentSchema:schema41.properties.metadata.properties["command.json"],data:data23};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+break;
+}
+indices4[item4] = i10;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/policy/metadata/command.json",schemaPath:"#/definitions/policy/properties/metadata/properties/command.json/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.metadata.properties["command.json"].type,parentSchema:schema41.properties.metadata.properties["command.json"],data:data23};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/policy/metadata",schemaPath:"#/definitions/policy/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.metadata.type,parentSchema:schema41.properties.metadata,data:data16};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/policy",schemaPath:"#/definitions/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data:data9};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.limits !== undefined){
+let data25 = data.limits;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key8 in data25){
+if(!((key8 === "maxFileBytes") || (key8 === "maxJsonDepth"))){
+const err61 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data:data25};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data25.maxFileBytes !== undefined){
+let data26 = data25.maxFileBytes;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err62 = {instancePath:instancePath+"/limits/maxFileBytes",schemaPath:"#/definitions/limits/properties/maxFileBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.maxFileBytes.type,parentSchema:schema42.properties.maxFileBytes,data:data26};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 67108864 || isNaN(data26)){
+const err63 = {instancePath:instancePath+"/limits/maxFileBytes",schemaPath:"#/definitions/limits/properties/maxFileBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 67108864},message:"must be <= 67108864",schema:67108864,parentSchema:schema42.properties.maxFileBytes,data:data26};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data26 < 1 || isNaN(data26)){
+const err64 = {instancePath:instancePath+"/limits/maxFileBytes",schemaPath:"#/definitions/limits/properties/maxFileBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.maxFileBytes,data:data26};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+if(data25.maxJsonDepth !== undefined){
+let data27 = data25.maxJsonDepth;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err65 = {instancePath:instancePath+"/limits/maxJsonDepth",schemaPath:"#/definitions/limits/properties/maxJsonDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.maxJsonDepth.type,parentSchema:schema42.properties.maxJsonDepth,data:data27};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 1000 || isNaN(data27)){
+const err66 = {instancePath:instancePath+"/limits/maxJsonDepth",schemaPath:"#/definitions/limits/properties/maxJsonDepth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema42.properties.maxJsonDepth,data:data27};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data27 < 1 || isNaN(data27)){
+const err67 = {instancePath:instancePath+"/limits/maxJsonDepth",schemaPath:"#/definitions/limits/properties/maxJsonDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.maxJsonDepth,data:data27};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data:data25};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
 }
 errors++;
 }

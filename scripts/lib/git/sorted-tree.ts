@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { SnapshotEntry } from '../snapshot/types.js';
+import type { IndexFile } from './index-file.js';
+import { kindOfMode } from './virtual-tree.js';
+
+/**
+ * The index seen as a tree: directories are ranges of the sorted paths, found by binary search,
+ * and a directory's tree id comes from the cache-tree extension when git still vouches for it,
+ * else is hashed from its entries. Listing a directory costs its own entries, so comparing with
+ * HEAD costs what was staged, not the size of the index.
+ */
+export class IndexTree {
+  private readonly ids = new Map<string, string>();
+  private readonly order: number[];
+
+  constructor(private readonly index: IndexFile) {
+    // Binary searches need string order; an index with non-ASCII paths may differ from it.
+    this.order = index.paths.map((_, i) => i);
+    if (!index.stringSorted) this.order.sort((a, b) => (index.paths[a]! < index.paths[b]! ? -1 : 1));
+  }
+
+  private path(k: number): string {
+    return this.index.paths[this.order[k]!]!;
+  }
+
+  /** The first position whose path is >= `s`. */
+  private lowerBound(s: string): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.path(mid) < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The entries of a directory with their ids, or undefined when the index has nothing below it. */
+  list(dir: string): SnapshotEntry[] | undefined {
+    const prefix = dir === '' ? '' : `${dir}/`;
+    let k = this.lowerBound(prefix);
+    // '0' follows '/': every path below `dir/` sorts before `dir0`.
+    const end = dir === '' ? this.order.length : this.lowerBound(`${dir}0`);
+    if (k >= end) return undefined;
+    const out: SnapshotEntry[] = [];
+    while (k < end) {
+      const p = this.path(k);
+      const rest = p.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      if (slash < 0) {
+        const i = this.order[k]!;
+        if (this.index.stage(i) === 0) out.push({ name: rest, kind: kindOfMode(modeString(this.index.mode(i))), id: this.index.oid(i) });
+        k++;
+        continue;
+      }
+      const name = rest.slice(0, slash);
+      out.push({ name, kind: 'dir', id: this.treeId(prefix + name) });
+      k = this.lowerBound(`${prefix}${name}0`);
+    }
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** A directory's git tree id ('' for the root). */
+  treeId(dir: string): string | undefined {
+    const known = this.index.treeCache.get(dir) ?? this.ids.get(dir);
+    if (known) return known;
+    const entries = this.list(dir);
+    if (!entries) return undefined;
+    const items = entries.map((e) => ({ key: e.kind === 'dir' ? `${e.name}/` : e.name, e }));
+    items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const parts: Buffer[] = [];
+    for (const { e } of items) {
+      const mode = e.kind === 'dir' ? '40000' : modeString(this.modeOf(dir, e.name));
+      parts.push(Buffer.from(`${mode} ${e.name}\0`, 'utf8'), Buffer.from(e.id!, 'hex'));
+    }
+    const body = Buffer.concat(parts);
+    const id = createHash('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');
+    this.ids.set(dir, id);
+    return id;
+  }
+
+  private modeOf(dir: string, name: string): number {
+    const k = this.lowerBound(dir === '' ? name : `${dir}/${name}`);
+    return this.index.mode(this.order[k]!);
+  }
+}
+
+/** A numeric git mode as trees write it (`100644`, `120000`…). */
+export function modeString(mode: number): string {
+  return mode.toString(8).padStart(6, '0');
+}

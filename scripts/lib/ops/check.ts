@@ -1,0 +1,342 @@
+import * as path from 'node:path';
+import { addPackages, loadCatalogSubset, loadFile } from '../catalog/load.js';
+import { DEFAULT_LIMITS, SETTINGS_FILE, type Catalog, type LoadedFile } from '../catalog/types.js';
+import type { ChangeContext, ChangeRule, SchemaFile, SchemaSides } from '../rules/breaking/context.js';
+import { runChangeRules } from '../rules/breaking/run.js';
+import type { ChangeStatus, CheckReport, PackageChange, RevisionChange, Side } from '../change/types.js';
+import { compareDiagnostics, compareStrings } from '../diagnostics/sort.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { decodeUtf8 } from '../json/decode.js';
+import { diffTrees, type ChangedPath } from '../git/diff.js';
+import { allowTrailers, commitsBetween } from '../git/history.js';
+import { entriesBelow, readIndex, stagedTree } from '../git/index-read.js';
+import { locateRepository } from '../git/locate.js';
+import { GitObjects, shallowError } from '../git/objects.js';
+import { commitTreeLister, GitSnapshot, virtualTreeLister, type TreeLister } from '../git/snapshot.js';
+import { worktreeTree } from '../git/worktree-tree.js';
+import { defaultSettings, resolveSettings, type RepositorySettings } from '../policy/settings.js';
+import { Analysis } from '../rules/analysis.js';
+import { CHANGE_RULES } from '../rules/breaking/registry.js';
+import { RULES } from '../rules/registry.js';
+import { countBySeverity, runRules } from '../rules/run.js';
+import type { Rule } from '../rules/types.js';
+import { validateSettings } from '../schema/validators.js';
+import type { Snapshot } from '../snapshot/types.js';
+import { WorktreeSnapshot } from '../snapshot/worktree.js';
+import { CannotRunError } from './errors.js';
+
+/** What to compare. Without `head` and `staged`, the head is the working tree. */
+export interface CheckOptions {
+  /** The universe folder (it holds packages/), inside a git working tree. */
+  repoDir: string;
+  /** The base ref; default: the merge base of the head with origin/main (or main), or HEAD for `staged`. */
+  base?: string;
+  /** A ref to check instead of the working tree. */
+  head?: string;
+  /** Check the staged changes (the git index) against HEAD: what a pre-commit hook sees. */
+  staged?: boolean;
+  rules?: readonly Rule[];
+  changeRules?: readonly ChangeRule[];
+}
+
+/** The branches a default base is taken from, first found wins. */
+const DEFAULT_BASES = ['origin/main', 'main', 'origin/master', 'master'];
+/** Where the repository format's schemas live, relative to the working tree's top. */
+const SCHEMA_DIR = 'schema';
+
+interface HeadState {
+  side: Side;
+  lister: TreeLister;
+  snapshot: Snapshot;
+  /** The commit the head builds on (the ref itself, or HEAD for the index and the working tree). */
+  commit?: string;
+  schemaTree: () => Promise<{ id?: string; lister: TreeLister }>;
+}
+
+/**
+ * `universe check`: finds what changed between a base and a head by comparing git tree ids (never
+ * reading a subtree whose id did not change), validates only the changed packages (plus the
+ * packages they depend on, which dependency rules read), and runs the breaking-change rules
+ * between the two sides. A change to repository.json re-validates everything, since the policy
+ * and categories apply to every package.
+ */
+export async function checkChanges(opts: CheckOptions): Promise<CheckReport> {
+  const location = locateRepository(opts.repoDir);
+  const objects = new GitObjects(location);
+  const prefix = location.prefix;
+  const head = await headState(opts, objects);
+  const base = await baseState(opts, objects, head);
+  const baseRoot = base.commit ? (await objects.readCommit(base.commit)).tree : undefined;
+  const baseLister: TreeLister = baseRoot ? commitTreeLister(objects, baseRoot, prefix) : () => Promise.resolve(undefined);
+  const baseSnapshot = new GitSnapshot(`ref:${base.side.ref}`, objects, baseLister);
+
+  const changed = await diffTrees(baseLister, head.lister);
+  const changes = await classify(changed, baseLister, head.lister);
+  const { settings, file: settingsFile } = await readSettings(head.snapshot);
+  const everything = changes.files.includes(SETTINGS_FILE);
+  const changedDirs = new Set(changes.packages.map((p) => p.dir));
+  const pick = (letter: string, name: string): boolean => everything || changedDirs.has(`packages/${letter}/${name}`);
+
+  const headCatalog = await loadCatalogSubset(head.snapshot, settings.limits, settingsFile, pick);
+  if (!everything) await addDependencies(headCatalog);
+  const baseCatalog = await loadCatalogSubset(baseSnapshot, settings.limits, undefined, (l, n) => changedDirs.has(`packages/${l}/${n}`));
+  const headAnalysis = new Analysis(headCatalog, settings);
+  const baseAnalysis = new Analysis(baseCatalog, settings);
+  fillVersions(changes.packages, headCatalog, headAnalysis, baseCatalog, baseAnalysis);
+
+  const revisionDirs = new Set<string>();
+  for (const p of changes.packages) for (const r of p.revisions) if (r.status !== 'removed') revisionDirs.add(`${p.dir}/${r.folder}`);
+  const rules = opts.rules ?? RULES;
+  let diagnostics = await runRules(headCatalog, settings, rules, everything ? {} : { revisionDirs, packageDirs: changedDirs }, headAnalysis);
+  if (!everything) {
+    // Package rules look at every revision of a changed package; what they already reported at
+    // the base (a legacy defect of an untouched revision) is not this change's doing.
+    const packageRules = rules.filter((r) => r.scope === 'package');
+    const before = await runRules(baseCatalog, settings, packageRules, { packageDirs: changedDirs }, baseAnalysis);
+    const known = new Set(before.map(findingKey));
+    diagnostics = diagnostics.filter(inChange(rules, changedDirs, revisionDirs, new Set(changes.files), known));
+  }
+
+  const schemas = await schemaSides(objects, baseRoot, head, prefix);
+  const baseSettings = changes.files.includes(SETTINGS_FILE) ? (await readSettings(baseSnapshot)).settings : settings;
+  const ctx: ChangeContext = {
+    base: { catalog: baseCatalog, analysis: baseAnalysis },
+    head: { catalog: headCatalog, analysis: headAnalysis },
+    changes,
+    settings,
+    baseSettings,
+    ...(schemas ? { schemas } : {}),
+  };
+  const commits = head.commit ? await commitsBetween(objects, base.logFrom ?? base.commit, head.commit) : [];
+  const change = await runChangeRules(ctx, opts.changeRules ?? CHANGE_RULES, allowTrailers(commits));
+  const all = [...diagnostics, ...change.diagnostics].sort(compareDiagnostics);
+  const counts = countBySeverity(all);
+  return {
+    diagnostics: all,
+    summary: {
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
+      packages: changes.packages.length,
+      revisions: changes.packages.reduce((n, p) => n + p.revisions.length, 0),
+      files: headCatalog.filesRead + baseCatalog.filesRead,
+    },
+    base: base.side,
+    head: head.side,
+    changes,
+    overrides: change.overrides,
+  };
+}
+
+async function headState(opts: CheckOptions, objects: GitObjects): Promise<HeadState> {
+  const { prefix, worktree } = objects.location;
+  const headCommit = async (): Promise<string | undefined> => {
+    try {
+      return await objects.resolveCommit('HEAD');
+    } catch {
+      return undefined; // an unborn branch: nothing committed yet
+    }
+  };
+  if (opts.staged && opts.head) throw new CannotRunError('--staged and --head cannot be combined: the staged changes are the head');
+  if (opts.staged) {
+    const tree = stagedTree(readIndex(objects.location));
+    const lister: TreeLister = (dir) => Promise.resolve(tree?.list(join(prefix, dir)));
+    const commit = await headCommit();
+    return {
+      side: { ref: 'index' },
+      lister,
+      snapshot: new GitSnapshot('index', objects, lister),
+      ...(commit ? { commit } : {}),
+      schemaTree: async () => ({ ...(tree?.treeId(SCHEMA_DIR) ? { id: tree.treeId(SCHEMA_DIR)! } : {}), lister: (dir) => Promise.resolve(tree?.list(join(SCHEMA_DIR, dir))) }),
+    };
+  }
+  if (opts.head) {
+    const commit = await objects.resolveCommit(opts.head);
+    const root = (await objects.readCommit(commit)).tree;
+    const lister = commitTreeLister(objects, root, prefix);
+    return {
+      side: { ref: opts.head, commit },
+      lister,
+      snapshot: new GitSnapshot(`ref:${opts.head}`, objects, lister),
+      commit,
+      schemaTree: async () => {
+        const id = await objects.treeAt(root, SCHEMA_DIR);
+        return { ...(id ? { id } : {}), lister: commitTreeLister(objects, root, SCHEMA_DIR) };
+      },
+    };
+  }
+  const index = readIndex(objects.location);
+  const tree = worktreeTree(path.resolve(opts.repoDir), entriesBelow(index, prefix), index.mtimeSeconds);
+  const commit = await headCommit();
+  return {
+    side: { ref: 'worktree' },
+    lister: virtualTreeLister(tree),
+    snapshot: new WorktreeSnapshot(opts.repoDir),
+    ...(commit ? { commit } : {}),
+    schemaTree: async () => {
+      const t = worktreeTree(path.join(worktree, SCHEMA_DIR), entriesBelow(index, SCHEMA_DIR), index.mtimeSeconds);
+      return { id: t.treeId(''), lister: virtualTreeLister(t) };
+    },
+  };
+}
+
+async function baseState(opts: CheckOptions, objects: GitObjects, head: HeadState): Promise<{ side: Side; commit?: string; logFrom?: string }> {
+  if (opts.base) {
+    const commit = await objects.resolveCommit(opts.base);
+    return { side: { ref: opts.base, commit }, commit };
+  }
+  if (opts.staged) return head.commit ? { side: { ref: 'HEAD', commit: head.commit }, commit: head.commit } : { side: { ref: '(empty)' } };
+  if (!head.commit) return { side: { ref: '(empty)' } };
+  for (const ref of DEFAULT_BASES) {
+    let tip: string;
+    try {
+      tip = await objects.resolveCommit(ref);
+    } catch {
+      continue;
+    }
+    const bases = await objects.mergeBase(head.commit, tip);
+    if (bases.length === 0) {
+      if (objects.shallowCommits().size > 0) throw shallowError(`no common history between ${head.side.commit ? head.side.ref : 'HEAD'} and ${ref}`);
+      throw new CannotRunError(`${ref} and ${head.side.commit ? head.side.ref : 'HEAD'} share no history: pass --base REF`);
+    }
+    const commit = [...bases].sort()[0]!;
+    return { side: { ref: `merge-base(${ref})`, commit }, commit, logFrom: tip };
+  }
+  throw new CannotRunError(`no base to compare with: there is no ${DEFAULT_BASES.slice(0, 2).join(' or ')} branch; pass --base REF (e.g. --base HEAD)`);
+}
+
+function join(prefix: string, dir: string): string {
+  return prefix === '' ? dir : dir === '' ? prefix : `${prefix}/${dir}`;
+}
+
+/** Groups changed paths into packages and revisions; everything else is a changed file. */
+async function classify(changed: readonly ChangedPath[], base: TreeLister, head: TreeLister): Promise<CheckReport['changes']> {
+  const packages = new Map<string, PackageChange>();
+  const files: string[] = [];
+  for (const c of changed) {
+    const parts = c.path.split('/');
+    if (parts[0] !== 'packages' || parts.length < 4) {
+      files.push(c.path);
+      continue;
+    }
+    const dir = parts.slice(0, 3).join('/');
+    let pkg = packages.get(dir);
+    if (!pkg) packages.set(dir, (pkg = { name: parts[2]!, dir, status: 'modified', revisions: [] }));
+    if (parts.length === 4) files.push(c.path);
+    else if (!pkg.revisions.some((r) => r.folder === parts[3])) pkg.revisions.push({ folder: parts[3]!, status: 'modified' });
+  }
+  for (const pkg of packages.values()) {
+    const [b, h] = await Promise.all([base(pkg.dir), head(pkg.dir)]);
+    pkg.status = statusOf(b !== undefined, h !== undefined);
+    for (const r of pkg.revisions) {
+      r.status = statusOf(b?.some((e) => e.name === r.folder && e.kind === 'dir') ?? false, h?.some((e) => e.name === r.folder && e.kind === 'dir') ?? false);
+    }
+    pkg.revisions.sort((x, y) => revisionOrder(x.folder) - revisionOrder(y.folder) || compareStrings(x.folder, y.folder));
+  }
+  return { packages: [...packages.values()].sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.dir, b.dir)), files: files.sort(compareStrings) };
+}
+
+function statusOf(atBase: boolean, atHead: boolean): ChangeStatus {
+  return atBase && atHead ? 'modified' : atHead ? 'added' : 'removed';
+}
+
+function revisionOrder(folder: string): number {
+  return /^(0|[1-9][0-9]{0,8})$/.test(folder) ? Number(folder) : Infinity;
+}
+
+/** Loads, transitively, the packages the loaded ones depend on: dependency rules need their versions. */
+async function addDependencies(catalog: Catalog): Promise<void> {
+  const letterOf = new Map<string, string>();
+  for (const l of catalog.letters) for (const e of l.entries) if (e.kind === 'dir' && !letterOf.has(e.name)) letterOf.set(e.name, l.name);
+  let frontier = catalog.packages;
+  while (frontier.length > 0) {
+    const wanted: Array<{ letter: string; name: string }> = [];
+    for (const p of frontier) {
+      for (const r of p.revisions) {
+        const deps = (r.files['package.json']?.json?.value as { dependencies?: unknown } | undefined)?.dependencies;
+        if (!deps || typeof deps !== 'object' || Array.isArray(deps)) continue;
+        for (const name of Object.keys(deps)) {
+          const letter = letterOf.get(name);
+          if (letter !== undefined) wanted.push({ letter, name });
+        }
+      }
+    }
+    frontier = await addPackages(catalog, wanted);
+  }
+}
+
+function fillVersions(packages: PackageChange[], head: Catalog, headAnalysis: Analysis, base: Catalog, baseAnalysis: Analysis): void {
+  for (const p of packages) {
+    for (const r of p.revisions) {
+      const [catalog, analysis] = r.status === 'removed' ? [base, baseAnalysis] : [head, headAnalysis];
+      const rev = catalog.packages.find((x) => x.dir === p.dir)?.revisions.find((x) => x.folder === r.folder);
+      const v = rev ? analysis.packageJson(rev)?.version : undefined;
+      if (typeof v === 'string') (r as RevisionChange).version = v;
+    }
+  }
+}
+
+/** Keeps the diagnostics the change is responsible for: in changed revisions, changed packages (package rules) or changed files. */
+function inChange(
+  rules: readonly Rule[],
+  packages: ReadonlySet<string>,
+  revisions: ReadonlySet<string>,
+  files: ReadonlySet<string>,
+  atBase: ReadonlySet<string>,
+): (d: Diagnostic) => boolean {
+  const scope = new Map(rules.map((r) => [r.id, r.scope]));
+  return (d) => {
+    if (files.has(d.file)) return true;
+    const parts = d.file.split('/');
+    if (parts.length >= 4 && revisions.has(parts.slice(0, 4).join('/'))) return true;
+    if (d.code === 'internal-error') return parts.length >= 3 && packages.has(parts.slice(0, 3).join('/'));
+    return scope.get(d.code) === 'package' && parts.length >= 3 && packages.has(parts.slice(0, 3).join('/')) && !atBase.has(findingKey(d));
+  };
+}
+
+/** What makes two diagnostics the same finding, wherever its line moved. */
+function findingKey(d: Diagnostic): string {
+  return `${d.code}\0${d.file}\0${d.pointer}\0${d.message}`;
+}
+
+async function readSettings(snapshot: Snapshot): Promise<{ settings: RepositorySettings; file?: LoadedFile }> {
+  const top = await snapshot.list('');
+  if (!top?.some((e) => e.name === SETTINGS_FILE)) return { settings: defaultSettings() };
+  const file = await loadFile(snapshot, SETTINGS_FILE, DEFAULT_LIMITS);
+  const value = file.json && !file.json.syntaxError ? file.json.value : undefined;
+  if (value === undefined || validateSettings(value).length > 0) return { settings: defaultSettings(), file };
+  return { settings: resolveSettings(value), file };
+}
+
+/** The project's schema files on both sides, when the `schema/` tree differs. */
+async function schemaSides(objects: GitObjects, baseRoot: string | undefined, head: HeadState, prefix: string): Promise<SchemaSides | undefined> {
+  const headTree = await head.schemaTree();
+  const baseId = baseRoot ? await objects.treeAt(baseRoot, SCHEMA_DIR) : undefined;
+  if (baseId === headTree.id || (baseId === undefined && headTree.id === undefined)) return undefined;
+  const baseLister = baseRoot ? commitTreeLister(objects, baseRoot, SCHEMA_DIR) : (): Promise<undefined> => Promise.resolve(undefined);
+  const headSnap = head.side.ref === 'worktree' ? new WorktreeSnapshot(path.join(objects.location.worktree, SCHEMA_DIR)) : new GitSnapshot('schema', objects, headTree.lister);
+  return {
+    dir: path.posix.relative(prefix === '' ? '.' : prefix, SCHEMA_DIR) || SCHEMA_DIR,
+    base: await schemaFiles(new GitSnapshot('schema', objects, baseLister)),
+    head: await schemaFiles(headSnap),
+  };
+}
+
+async function schemaFiles(snapshot: Snapshot): Promise<Map<string, SchemaFile>> {
+  const out = new Map<string, SchemaFile>();
+  for (const e of (await snapshot.list('')) ?? []) {
+    if (!e.name.endsWith('.json') || e.kind === 'dir') continue;
+    const read = await snapshot.read(e.name, DEFAULT_LIMITS.maxFileBytes);
+    if (!read.ok) continue;
+    const text = decodeUtf8(read.bytes).text;
+    if (text === undefined) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    out.set(e.name, { text, value });
+  }
+  return out;
+}

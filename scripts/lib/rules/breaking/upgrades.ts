@@ -1,0 +1,62 @@
+import type { Revision } from '../../catalog/types.js';
+import type { ChangeContext } from './context.js';
+import { latestRevision, packagePairs, versionOf } from './context.js';
+import { brokenOptions, type BrokenOption } from '../../compat/broken-options.js';
+import { diffSchemas, type SchemaChange } from '../../compat/schema-diff.js';
+import { upgradesFrom } from './shared.js';
+
+/** A new revision that upgrades from the latest published one, with their config.json differences. */
+export interface ConfigUpgrade {
+  base: Revision;
+  head: Revision;
+  fromVersion: string;
+  toVersion: string;
+  changes: SchemaChange[];
+  /** Options valid for the base that the head rejects (computed on demand: it validates samples). */
+  broken(): BrokenOption[];
+}
+
+const memo = new WeakMap<ChangeContext, ConfigUpgrade[]>();
+
+/**
+ * Every new revision whose `upgradesFrom` names the latest published version (or `*`), paired with
+ * that revision and the classified differences of their config.json. A revision without config.json
+ * on either side compares as an empty schema (no options).
+ */
+export function configUpgrades(ctx: ChangeContext): ConfigUpgrade[] {
+  let out = memo.get(ctx);
+  if (out) return out;
+  out = [];
+  for (const pkg of packagePairs(ctx)) {
+    const base = latestRevision(pkg.base);
+    const fromVersion = versionOf(ctx.base, base);
+    if (!base || fromVersion === undefined) continue;
+    for (const pair of pkg.revisions) {
+      if (pair.base || !pair.head) continue;
+      const toVersion = versionOf(ctx.head, pair.head);
+      if (toVersion === undefined) continue;
+      const from = upgradesFrom(ctx, pair.head);
+      if (!from.includes(fromVersion) && !from.includes('*')) continue;
+      const oldSchema = schemaOf(ctx.base.analysis.json(base, 'config.json'), base.files['config.json'] !== undefined);
+      const newSchema = schemaOf(ctx.head.analysis.json(pair.head, 'config.json'), pair.head.files['config.json'] !== undefined);
+      if (oldSchema === undefined || newSchema === undefined) continue;
+      let broken: BrokenOption[] | undefined;
+      out.push({
+        base,
+        head: pair.head,
+        fromVersion,
+        toVersion,
+        changes: diffSchemas(oldSchema, newSchema),
+        broken: () => (broken ??= brokenOptions(oldSchema, newSchema).options),
+      });
+    }
+  }
+  memo.set(ctx, out);
+  return out;
+}
+
+/** The schema to compare: the parsed file, an empty object schema when there is no file, undefined when it did not parse. */
+function schemaOf(value: unknown, present: boolean): unknown {
+  if (!present) return { type: 'object', properties: {} };
+  return value;
+}
