@@ -1,5 +1,6 @@
 import type { AllowTrailer } from '../change/types.js';
 import type { CommitInfo, GitObjects } from './objects.js';
+import { HistoryPainter } from './paint.js';
 
 /** The most commits looked at between base and head; a longer branch is cut off there. */
 const MAX_COMMITS = 5000;
@@ -12,33 +13,16 @@ const MAX_COMMITS = 5000;
 export async function commitsBetween(objects: GitObjects, base: string | undefined, head: string): Promise<CommitInfo[]> {
   const HEAD = 1;
   const BASE = 2;
-  const flags = new Map<string, number>();
-  const commits = new Map<string, CommitInfo>();
-  const queue: CommitInfo[] = [];
-  const shallow = objects.shallowCommits();
-  const push = async (oid: string, flag: number): Promise<void> => {
-    const had = flags.get(oid) ?? 0;
-    if ((had | flag) === had) return;
-    flags.set(oid, had | flag);
-    let c = commits.get(oid);
-    if (!c) {
-      c = await objects.readCommit(oid);
-      commits.set(oid, c);
-    }
-    queue.push(c);
-  };
-  await push(head, HEAD);
-  if (base) await push(base, BASE);
-  const out: CommitInfo[] = [];
+  const walk = new HistoryPainter(objects);
+  await walk.paint(head, HEAD);
+  if (base) await walk.paint(base, BASE);
   let steps = 0;
-  while (queue.some((c) => flags.get(c.oid) === HEAD) && steps++ < MAX_COMMITS * 2) {
-    queue.sort((a, b) => a.time - b.time);
-    const c = queue.pop()!;
-    const f = flags.get(c.oid)!;
-    if (shallow.has(c.oid)) continue;
-    for (const p of c.parents) await push(p, f);
+  while (walk.anyQueued((f) => f === HEAD) && steps++ < MAX_COMMITS * 2) {
+    const c = walk.next()!;
+    await walk.paintParents(c, walk.flags.get(c.oid)!);
   }
-  for (const [oid, f] of flags) if (f === HEAD) out.push(commits.get(oid)!);
+  const out: CommitInfo[] = [];
+  for (const [oid, f] of walk.flags) if (f === HEAD) out.push(walk.commits.get(oid)!);
   return out.sort((a, b) => b.time - a.time || (a.oid < b.oid ? -1 : 1)).slice(0, MAX_COMMITS);
 }
 

@@ -1,4 +1,5 @@
-import type { CommitInfo, GitObjects } from './objects.js';
+import type { GitObjects } from './objects.js';
+import { HistoryPainter } from './paint.js';
 
 const A = 1;
 const B = 2;
@@ -12,29 +13,19 @@ const STALE = 4;
  */
 export async function mergeBases(objects: GitObjects, a: string, b: string): Promise<string[]> {
   if (a === b) return [a];
-  const flags = new Map<string, number>();
-  const queue: CommitInfo[] = [];
-  const shallow = objects.shallowCommits();
-  const add = async (oid: string, flag: number): Promise<void> => {
-    const had = flags.get(oid) ?? 0;
-    if ((had | flag) === had) return;
-    flags.set(oid, had | flag);
-    queue.push(await objects.readCommit(oid));
-  };
-  await add(a, A);
-  await add(b, B);
+  const walk = new HistoryPainter(objects);
+  await walk.paint(a, A);
+  await walk.paint(b, B);
   const candidates: string[] = [];
-  while (queue.some((c) => !((flags.get(c.oid) ?? 0) & STALE))) {
-    queue.sort((x, y) => x.time - y.time);
-    const c = queue.pop()!;
-    let f = flags.get(c.oid)!;
+  while (walk.anyQueued((f) => !(f & STALE))) {
+    const c = walk.next()!;
+    let f = walk.flags.get(c.oid)!;
     if ((f & (A | B)) === (A | B) && !(f & STALE)) {
       candidates.push(c.oid);
       f |= STALE;
-      flags.set(c.oid, f);
+      walk.flags.set(c.oid, f);
     }
-    if (shallow.has(c.oid)) continue;
-    for (const p of c.parents) await add(p, f);
+    await walk.paintParents(c, f);
   }
   if (candidates.length < 2) return candidates;
   // Criss-cross histories can leave a candidate that is an ancestor of another: drop it.

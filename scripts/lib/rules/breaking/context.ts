@@ -86,3 +86,32 @@ export function versionOf(side: ChangeSide, rev: Revision | undefined): string |
   const v = rev ? side.analysis.packageJson(rev)?.version : undefined;
   return typeof v === 'string' ? v : undefined;
 }
+
+/** A revision the head adds to a package that was published at the base, with what it follows. */
+export interface NewRevision {
+  pkg: string;
+  /** The new revision as loaded from the head. */
+  rev: Revision;
+  /** Its package.json `version`, when a string. */
+  version: string | undefined;
+  /** The package as it was at the base. */
+  base: PackageDir;
+  /** The highest-numbered published revision and its version. */
+  latest: Revision | undefined;
+  latestVersion: string | undefined;
+}
+
+/** Every revision folder the head adds to a package that already existed at the base. */
+export function newRevisions(ctx: ChangeContext): NewRevision[] {
+  const out: NewRevision[] = [];
+  for (const pkg of packagePairs(ctx)) {
+    if (!pkg.base) continue;
+    const latest = latestRevision(pkg.base);
+    const latestVersion = versionOf(ctx.base, latest);
+    for (const pair of pkg.revisions) {
+      if (pair.base || !pair.head) continue;
+      out.push({ pkg: pkg.name, rev: pair.head, version: versionOf(ctx.head, pair.head), base: pkg.base, latest, latestVersion });
+    }
+  }
+  return out;
+}

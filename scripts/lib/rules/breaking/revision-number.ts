@@ -1,6 +1,6 @@
 import type { Finding } from '../../diagnostics/types.js';
 import type { ChangeRule } from './context.js';
-import { latestRevision, packagePairs } from './context.js';
+import { newRevisions } from './context.js';
 
 /**
  * A new revision of a published package is numbered above every published one: clients take the
@@ -13,18 +13,14 @@ export const revisionNumber: ChangeRule = {
   scope: 'change',
   check(ctx) {
     const out: Finding[] = [];
-    for (const pkg of packagePairs(ctx)) {
-      const latest = latestRevision(pkg.base);
-      if (!latest || latest.number === undefined) continue;
-      for (const pair of pkg.revisions) {
-        const n = pair.head?.number;
-        if (pair.base || !pair.head || n === undefined || n > latest.number) continue;
-        out.push({
-          file: `${pair.head.dir}/package.json`,
-          message: `new revision ${pkg.name}/${pair.folder} is not above the highest published revision ${latest.number}: number it ${latest.number + 1}`,
-          related: [{ file: `${latest.dir}/package.json`, pointer: '', message: `the highest published revision, ${latest.folder}` }],
-        });
-      }
+    for (const n of newRevisions(ctx)) {
+      const highest = n.latest?.number;
+      if (highest === undefined || n.rev.number === undefined || n.rev.number > highest) continue;
+      out.push({
+        file: `${n.rev.dir}/package.json`,
+        message: `new revision ${n.pkg}/${n.rev.folder} is not above the highest published revision ${highest}: number it ${highest + 1}`,
+        related: [{ file: `${n.latest!.dir}/package.json`, pointer: '', message: `the highest published revision, ${n.latest!.folder}` }],
+      });
     }
     return out;
   },

@@ -1,6 +1,6 @@
 import type { Revision } from '../../catalog/types.js';
 import type { ChangeContext } from './context.js';
-import { latestRevision, packagePairs, versionOf } from './context.js';
+import { newRevisions } from './context.js';
 import { brokenOptions, type BrokenOption } from '../../compat/broken-options.js';
 import { diffSchemas, type SchemaChange } from '../../compat/schema-diff.js';
 import { upgradesFrom } from './shared.js';
@@ -27,29 +27,23 @@ export function configUpgrades(ctx: ChangeContext): ConfigUpgrade[] {
   let out = memo.get(ctx);
   if (out) return out;
   out = [];
-  for (const pkg of packagePairs(ctx)) {
-    const base = latestRevision(pkg.base);
-    const fromVersion = versionOf(ctx.base, base);
-    if (!base || fromVersion === undefined) continue;
-    for (const pair of pkg.revisions) {
-      if (pair.base || !pair.head) continue;
-      const toVersion = versionOf(ctx.head, pair.head);
-      if (toVersion === undefined) continue;
-      const from = upgradesFrom(ctx, pair.head);
-      if (!from.includes(fromVersion) && !from.includes('*')) continue;
-      const oldSchema = schemaOf(ctx.base.analysis.json(base, 'config.json'), base.files['config.json'] !== undefined);
-      const newSchema = schemaOf(ctx.head.analysis.json(pair.head, 'config.json'), pair.head.files['config.json'] !== undefined);
-      if (oldSchema === undefined || newSchema === undefined) continue;
-      let broken: BrokenOption[] | undefined;
-      out.push({
-        base,
-        head: pair.head,
-        fromVersion,
-        toVersion,
-        changes: diffSchemas(oldSchema, newSchema),
-        broken: () => (broken ??= brokenOptions(oldSchema, newSchema).options),
-      });
-    }
+  for (const n of newRevisions(ctx)) {
+    const { latest: base, latestVersion: fromVersion, version: toVersion } = n;
+    if (!base || fromVersion === undefined || toVersion === undefined) continue;
+    const from = upgradesFrom(ctx, n.rev);
+    if (!from.includes(fromVersion) && !from.includes('*')) continue;
+    const oldSchema = schemaOf(ctx.base.analysis.json(base, 'config.json'), base.files['config.json'] !== undefined);
+    const newSchema = schemaOf(ctx.head.analysis.json(n.rev, 'config.json'), n.rev.files['config.json'] !== undefined);
+    if (oldSchema === undefined || newSchema === undefined) continue;
+    let broken: BrokenOption[] | undefined;
+    out.push({
+      base,
+      head: n.rev,
+      fromVersion,
+      toVersion,
+      changes: diffSchemas(oldSchema, newSchema),
+      broken: () => (broken ??= brokenOptions(oldSchema, newSchema).options),
+    });
   }
   memo.set(ctx, out);
   return out;

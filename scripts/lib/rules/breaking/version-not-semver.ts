@@ -1,12 +1,12 @@
 import semver from 'semver';
 import type { Finding } from '../../diagnostics/types.js';
 import type { ChangeRule } from './context.js';
-import { latestRevision, packagePairs, versionOf } from './context.js';
+import { newRevisions } from './context.js';
 
 /**
  * Where the new or the latest published version is not semver, nobody can tell whether the new
  * revision is newer, and configuration compatibility cannot be tied to a major version: a warning,
- * since many DC/OS packages use versions like `1.2.3-4.5`… that are, or `2.1` that are not.
+ * since many DC/OS packages use versions like `2.1` or `1.3-2.3.0` that are not semver.
  */
 export const versionNotSemver: ChangeRule = {
   id: 'breaking/version-not-semver',
@@ -15,23 +15,18 @@ export const versionNotSemver: ChangeRule = {
   scope: 'change',
   check(ctx) {
     const out: Finding[] = [];
-    for (const pkg of packagePairs(ctx)) {
-      const latest = latestRevision(pkg.base);
-      const old = versionOf(ctx.base, latest);
-      if (!latest || old === undefined) continue;
-      for (const pair of pkg.revisions) {
-        if (pair.base || !pair.head) continue;
-        const version = versionOf(ctx.head, pair.head);
-        if (version === undefined || version === old) continue;
-        const bad = [version, old].filter((v) => semver.valid(v) === null);
-        if (bad.length === 0) continue;
-        out.push({
-          file: `${pair.head.dir}/package.json`,
-          pointer: '/version',
-          message: `cannot tell whether '${version}' of new revision ${pkg.name}/${pair.folder} is newer than '${old}' of revision ${latest.folder}: ${bad.map((v) => `'${v}'`).join(' and ')} ${bad.length > 1 ? 'are' : 'is'} not semver (use MAJOR.MINOR.PATCH)`,
-          related: [{ file: `${latest.dir}/package.json`, pointer: '/version', message: `latest published version '${old}'` }],
-        });
-      }
+    for (const n of newRevisions(ctx)) {
+      const old = n.latestVersion;
+      const v = n.version;
+      if (old === undefined || v === undefined || v === old) continue;
+      const bad = [v, old].filter((x) => semver.valid(x) === null);
+      if (bad.length === 0) continue;
+      out.push({
+        file: `${n.rev.dir}/package.json`,
+        pointer: '/version',
+        message: `cannot tell whether '${v}' of new revision ${n.pkg}/${n.rev.folder} is newer than '${old}' of revision ${n.latest!.folder}: ${bad.map((x) => `'${x}'`).join(' and ')} ${bad.length > 1 ? 'are' : 'is'} not semver (use MAJOR.MINOR.PATCH)`,
+        related: [{ file: `${n.latest!.dir}/package.json`, pointer: '/version', message: `latest published version '${old}'` }],
+      });
     }
     return out;
   },

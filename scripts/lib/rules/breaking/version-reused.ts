@@ -1,6 +1,6 @@
 import type { Finding } from '../../diagnostics/types.js';
 import type { ChangeRule } from './context.js';
-import { packagePairs, versionOf } from './context.js';
+import { newRevisions, versionOf } from './context.js';
 
 /**
  * A new revision does not reuse a version its package already published: clients address
@@ -14,20 +14,16 @@ export const versionReused: ChangeRule = {
   scope: 'change',
   check(ctx) {
     const out: Finding[] = [];
-    for (const pkg of packagePairs(ctx)) {
-      for (const pair of pkg.revisions) {
-        if (pair.base || !pair.head) continue;
-        const version = versionOf(ctx.head, pair.head);
-        if (version === undefined) continue;
-        const same = (pkg.base?.revisions ?? []).find((r) => versionOf(ctx.base, r) === version);
-        if (!same) continue;
-        out.push({
-          file: `${pair.head.dir}/package.json`,
-          pointer: '/version',
-          message: `new revision ${pkg.name}/${pair.folder} reuses version '${version}' of published revision ${same.folder}: give it a new version`,
-          related: [{ file: `${same.dir}/package.json`, pointer: '/version', message: `published revision ${same.folder} has version '${version}'` }],
-        });
-      }
+    for (const n of newRevisions(ctx)) {
+      if (n.version === undefined) continue;
+      const same = n.base.revisions.find((r) => versionOf(ctx.base, r) === n.version);
+      if (!same) continue;
+      out.push({
+        file: `${n.rev.dir}/package.json`,
+        pointer: '/version',
+        message: `new revision ${n.pkg}/${n.rev.folder} reuses version '${n.version}' of published revision ${same.folder}: give it a new version`,
+        related: [{ file: `${same.dir}/package.json`, pointer: '/version', message: `published revision ${same.folder} has version '${n.version}'` }],
+      });
     }
     return out;
   },
