@@ -115,3 +115,14 @@ test('check cli: an unknown format is exit 2', async (t) => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /xml/);
 });
+
+test('check cli: a --repo folder that does not exist, or holds no packages/ on either side, is exit 2', async (t) => {
+  const { repo } = await withEdit(t, METADATA_EDIT);
+  const missing = await runCli(['check', '--repo', `${repo.dir}/nope`], { cwd: repo.dir });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /does not exist/);
+  fs.mkdirSync(`${repo.dir}/empty`);
+  const empty = await runCli(['check', '--repo', `${repo.dir}/empty`], { cwd: repo.dir });
+  assert.equal(empty.code, 2);
+  assert.match(empty.stderr, /no packages\/ folder/);
+});

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addPackages, loadCatalogSubset, loadFile } from '../catalog/load.js';
 import { DEFAULT_LIMITS, SETTINGS_FILE, type Catalog, type LoadedFile } from '../catalog/types.js';
@@ -61,6 +62,7 @@ interface HeadState {
  * and categories apply to every package.
  */
 export async function checkChanges(opts: CheckOptions): Promise<CheckReport> {
+  if (!fs.existsSync(opts.repoDir)) throw new CannotRunError(`${opts.repoDir} does not exist: point --repo at the universe folder (the one that holds packages/)`);
   const location = locateRepository(opts.repoDir);
   const objects = new GitObjects(location);
   const prefix = location.prefix;
@@ -70,6 +72,12 @@ export async function checkChanges(opts: CheckOptions): Promise<CheckReport> {
   const baseLister: TreeLister = baseRoot ? commitTreeLister(objects, baseRoot, prefix) : () => Promise.resolve(undefined);
   const baseSnapshot = new GitSnapshot(`ref:${base.side.ref}`, objects, baseLister);
 
+  const [atBase, atHead] = await Promise.all([baseLister('packages'), head.lister('packages')]);
+  if (atBase === undefined && atHead === undefined) {
+    throw new CannotRunError(
+      `${opts.repoDir} holds no packages/ folder at ${base.side.ref} or ${head.side.ref}: point --repo at the universe folder (the one that holds packages/)`,
+    );
+  }
   const changed = await diffTrees(baseLister, head.lister);
   const changes = await classify(changed, baseLister, head.lister);
   const { settings, file: settingsFile } = await readSettings(head.snapshot);
