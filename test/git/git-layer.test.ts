@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import git from 'isomorphic-git';
 import { parseIndex, IndexFormatError } from '../../scripts/lib/git/index-file.js';
-import { readIndex, stagedTree, entriesBelow } from '../../scripts/lib/git/index-read.js';
+import { readIndex, stagedTree, indexView, treeCacheBelow } from '../../scripts/lib/git/index-read.js';
 import { locateRepository } from '../../scripts/lib/git/locate.js';
 import { GitObjects } from '../../scripts/lib/git/objects.js';
 import { commitTreeLister, GitSnapshot, virtualTreeLister, type TreeLister } from '../../scripts/lib/git/snapshot.js';
@@ -61,7 +61,7 @@ test('tree ids computed from the index and from the working tree equal the commi
     const staged = stagedTree(state)!;
     assert.equal(staged.treeId(''), commit.tree);
     assert.equal(staged.treeId('repo/packages/A'), await objects.treeAt(commit.tree, 'repo/packages/A'));
-    const work = worktreeTree(r.repoDir, entriesBelow(state, 'repo'), state.mtimeSeconds);
+    const work = worktreeTree(r.repoDir, indexView(state, 'repo'), state.mtimeSeconds, treeCacheBelow(state, 'repo'));
     assert.equal(work.treeId(''), await objects.treeAt(commit.tree, 'repo'));
     assert.equal(work.treeId('packages/B/beta'), await objects.treeAt(commit.tree, 'repo/packages/B/beta'));
   } finally {
@@ -79,7 +79,7 @@ test('an edit of the same size in the same second as the index write is still se
     fs.utimesSync(file, st.atime, st.mtime); // same size, same mtime as staged
     const loc = locateRepository(r.repoDir);
     const state = readIndex(loc);
-    const work = worktreeTree(r.repoDir, entriesBelow(state, 'repo'), state.mtimeSeconds);
+    const work = worktreeTree(r.repoDir, indexView(state, 'repo'), state.mtimeSeconds, treeCacheBelow(state, 'repo'));
     assert.equal(work.file('packages/B/beta/0/marathon.json.mustache')?.oid, blobId(fs.readFileSync(file)));
   } finally {
     r.remove();
@@ -250,3 +250,24 @@ function encodeIndex(files: Array<{ path: string; oid: string }>, version: numbe
   const body = Buffer.concat(parts);
   return Buffer.concat([body, createHash('sha1').update(body).digest()]);
 }
+
+test('the working tree takes a directory id from the cache-tree only when everything below it matches the index', async () => {
+  const r = await TestRepo.create(three);
+  try {
+    const state = readIndex(locateRepository(r.repoDir));
+    // A made-up id proves the cache is used as it is (git vouches for it), not recomputed.
+    const vouched = new Map([
+      ['packages/A/alpha', 'a'.repeat(40)],
+      ['packages/B/beta', 'b'.repeat(40)],
+      ['packages/G/gamma', 'c'.repeat(40)],
+    ]);
+    fs.writeFileSync(path.join(r.repoDir, 'packages/B/beta/0/config.json'), '{}');
+    fs.writeFileSync(path.join(r.repoDir, 'packages/G/gamma/0/extra.txt'), 'untracked');
+    const work = worktreeTree(r.repoDir, indexView(state, 'repo'), state.mtimeSeconds, vouched);
+    assert.equal(work.treeId('packages/A/alpha'), 'a'.repeat(40), 'clean: the cache-tree id');
+    assert.notEqual(work.treeId('packages/B/beta'), 'b'.repeat(40), 'an edited file: hashed');
+    assert.notEqual(work.treeId('packages/G/gamma'), 'c'.repeat(40), 'an untracked file: hashed');
+  } finally {
+    r.remove();
+  }
+});

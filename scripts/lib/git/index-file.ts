@@ -68,6 +68,13 @@ export class IndexFile {
     return (this.view.getUint16(this.offsets[i]! + 60) >> 12) & 3;
   }
 
+  /** The stat data git compares to decide whether entry `i`'s file may have changed. */
+  stat(i: number): { size: number; mtimeSeconds: number; mtimeNanoseconds: number; ino: number } {
+    const o = this.offsets[i]!;
+    const v = this.view;
+    return { size: v.getUint32(o + 36), mtimeSeconds: v.getUint32(o + 8), mtimeNanoseconds: v.getUint32(o + 12), ino: v.getUint32(o + 20) };
+  }
+
   /** Entry `i` with its stat data. */
   entry(i: number): IndexEntry {
     const o = this.offsets[i]!;

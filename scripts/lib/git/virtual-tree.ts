@@ -26,7 +26,11 @@ interface Dir {
 export class VirtualTree {
   private readonly root: Dir = { files: new Map(), dirs: new Map() };
 
-  constructor(files: Iterable<VirtualFile>) {
+  /**
+   * @param known tree ids already known for some directories (by path): trusted as they are, so
+   * the directory is not hashed.
+   */
+  constructor(files: Iterable<VirtualFile>, known: ReadonlyMap<string, string> = new Map()) {
     for (const f of files) {
       const parts = f.path.split('/');
       let d = this.root;
@@ -36,6 +40,10 @@ export class VirtualTree {
         d = next;
       }
       d.files.set(parts[parts.length - 1]!, f);
+    }
+    for (const [dir, oid] of known) {
+      const d = this.dirAt(dir);
+      if (d) d.oid = oid;
     }
   }
 

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { decodeUtf8 } from '../json/decode.js';
 import { diffTrees, type ChangedPath } from '../git/diff.js';
 import { allowTrailers, commitsBetween } from '../git/history.js';
-import { entriesBelow, readIndex, stagedTree } from '../git/index-read.js';
+import { indexView, readIndex, stagedTree, treeCacheBelow } from '../git/index-read.js';
 import { locateRepository } from '../git/locate.js';
 import { GitObjects, shallowError } from '../git/objects.js';
 import { commitTreeLister, GitSnapshot, virtualTreeLister, type TreeLister } from '../git/snapshot.js';
@@ -174,7 +174,7 @@ async function headState(opts: CheckOptions, objects: GitObjects): Promise<HeadS
     };
   }
   const index = readIndex(objects.location);
-  const tree = worktreeTree(path.resolve(opts.repoDir), entriesBelow(index, prefix), index.mtimeSeconds);
+  const tree = worktreeTree(path.resolve(opts.repoDir), indexView(index, prefix), index.mtimeSeconds, treeCacheBelow(index, prefix));
   const commit = await headCommit();
   return {
     side: { ref: 'worktree' },
@@ -182,7 +182,7 @@ async function headState(opts: CheckOptions, objects: GitObjects): Promise<HeadS
     snapshot: new WorktreeSnapshot(opts.repoDir),
     ...(commit ? { commit } : {}),
     schemaTree: async () => {
-      const t = worktreeTree(path.join(worktree, SCHEMA_DIR), entriesBelow(index, SCHEMA_DIR), index.mtimeSeconds);
+      const t = worktreeTree(path.join(worktree, SCHEMA_DIR), indexView(index, SCHEMA_DIR), index.mtimeSeconds, treeCacheBelow(index, SCHEMA_DIR));
       return { id: t.treeId(''), lister: virtualTreeLister(t) };
     },
   };
