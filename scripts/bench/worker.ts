@@ -14,7 +14,8 @@ const result: Record<string, unknown> = { what };
 if (what === 'floor') {
   Object.assign(result, readAndParse(dir!));
 } else {
-  const v = await validateSnapshot(new WorktreeSnapshot(dir!));
+  // Like `universe build`: a build keeps validation's renders for spec.json.
+  const v = await validateSnapshot(new WorktreeSnapshot(dir!), undefined, { keepRenders: what === 'build' });
   result.validateMs = performance.now() - started;
   result.errors = v.summary.errors;
   result.warnings = v.summary.warnings;

@@ -24,7 +24,8 @@ const ALLOWED: Record<string, string[]> = {
   rules: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'change', 'compat'],
   index: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules'],
   github: ['diagnostics', 'change'],
-  ops: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'index', 'change', 'compat', 'git'],
+  consume: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'index'],
+  ops: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'index', 'change', 'compat', 'git', 'consume'],
 };
 
 function libSources(): string[] {

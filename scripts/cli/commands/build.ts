@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from '../args.js';
 import type { Io } from '../io.js';
 import { displayPrefix } from '../paths.js';
@@ -14,9 +15,12 @@ export const help = `Usage: universe build [--repo DIR] [--out DIR] [--no-gzip]
 Validates DIR (default: repo) and, when it has no errors, writes the artifact to the out folder
 (default: target): the native index (index.json, packages/<name>.json), the DC/OS Universe
 outputs under dcos/ (universe.json, repo-up-to-<V>.json with .content_type files, per-package
-slices), a manifest with the sha256 and size of every file, and .gz siblings. The output is
-byte-identical for the same input and stamped with the git commit, never a timestamp. The new
-artifact replaces the old one in a single rename.
+slices), the static directory API (categories.json, packages.json, packages-<category>.json,
+packages/<name>/versions.json, packages/<name>/<version>/spec.json with the descriptors
+rendered with the default options), the web catalogue (index.html...), a manifest with the
+sha256 and size of every file, and .gz siblings. The output is byte-identical for the same
+input and stamped with the git commit, never a timestamp. The new artifact replaces the old one
+in a single rename.
 
 Options:
   --repo DIR    the universe folder (it holds packages/)
@@ -26,6 +30,9 @@ Options:
 
 Exit codes: 0 built, 1 validation errors (nothing written), 2 could not run.
 `;
+
+/** The web catalogue's files, shipped with the tool (dist/scripts/cli/commands → the project's web/). */
+const WEB_DIR = fileURLToPath(new URL('../../../../web', import.meta.url));
 
 /** Runs `universe build`. */
 export async function run(args: string[], io: Io): Promise<number> {
@@ -42,7 +49,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   const out = typeof values.out === 'string' ? values.out : 'target';
   const prefix = displayPrefix(io.cwd, repo);
   const started = performance.now();
-  const result = await validateSnapshot(new WorktreeSnapshot(repo));
+  // Validation renders every descriptor with its defaults; kept, spec.json reuses them.
+  const result = await validateSnapshot(new WorktreeSnapshot(repo), undefined, { keepRenders: true });
   const validatedMs = performance.now() - started;
   const { summary } = result;
   if (summary.errors > 0) {
@@ -57,6 +65,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     repoDir: path.resolve(io.cwd, repo),
     commit,
     gzip: values['no-gzip'] !== true,
+    webDir: WEB_DIR,
   });
   const warn = summary.warnings ? `, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} (run universe validate --repo ${repo} to list them)` : '';
   io.out(`validated ${summary.packages} packages, ${summary.revisions} revisions in ${Math.round(validatedMs)} ms: 0 errors${warn}\n`);

@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog/types.js';
+import type { Catalog, Revision } from '../catalog/types.js';
 import type { Analysis } from '../rules/analysis.js';
 import { inDcos } from './dcos-object.js';
 import { DCOS_FILES, inclusionMask } from './dcos-versions.js';
@@ -6,6 +6,8 @@ import { isSafeName, readRevision, type RevisionData } from './revision-data.js'
 
 /** A revision the build will write. */
 export interface PlannedRevision {
+  /** The catalog's revision (the key of the validation's memoised facts, e.g. renders). */
+  rev: Revision;
   data: RevisionData;
   /** Bits of the DC/OS files that include it; 0 when it is not in the DC/OS outputs. */
   mask: number;
@@ -53,7 +55,7 @@ export function planBuild(catalog: Catalog, analysis: Analysis): BuildPlan {
       DCOS_FILES.forEach((f, i) => {
         if (mask & f.bit) counts[i]!++;
       });
-      revisions.push({ data, mask });
+      revisions.push({ rev, data, mask });
     }
     if (revisions.length > 0) packages.push({ name: pkg.name, revisions });
   }

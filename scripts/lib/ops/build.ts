@@ -1,7 +1,9 @@
 /**
  * `universe build` after validation: writes the artifact (DESIGN.md §5) — the native index
- * (index.json, packages/<name>.json), the DC/OS Universe outputs under dcos/, .gz siblings and
- * manifest.json — into a staging folder, then swaps it into place.
+ * (index.json, packages/<name>.json), the DC/OS Universe outputs under dcos/, the static
+ * directory API (categories.json, packages.json, packages-<category>.json,
+ * packages/<name>/versions.json, packages/<name>/<version>/spec.json), the web catalogue's files,
+ * .gz siblings and manifest.json — into a staging folder, then swaps it into place.
  *
  * Streaming: packages are processed one at a time in name order. Each package is serialized once
  * into one buffer (index/serialize.ts), its JSON is appended to every open output file that
@@ -19,6 +21,8 @@ import { NativeEmitter } from '../index/native-emitter.js';
 import { FORMAT_VERSION } from '../index/native.js';
 import { planBuild } from '../index/plan.js';
 import { serializePackage } from '../index/serialize.js';
+import { StaticEmitter } from '../index/static-api.js';
+import { copyWebFiles, listWebFiles, webFilesProblem } from '../index/web-files.js';
 import { ArtifactWriter, PhaseTimer } from '../index/writer.js';
 import type { Analysis } from '../rules/analysis.js';
 import { WorktreeSnapshot } from '../snapshot/worktree.js';
@@ -38,6 +42,11 @@ export interface BuildOptions {
   gzipLevel?: number;
   /** Compression worker threads (default: one per core beside the main thread; 0: compress inline). */
   workers?: number;
+  /**
+   * The web catalogue's folder: every file under it is copied into the artifact with its
+   * relative path (web/index.html → index.html). Absent or missing folder: nothing is copied.
+   */
+  webDir?: string;
 }
 
 /** What a build wrote and what it cost; the CLI prints it. */
@@ -52,6 +61,8 @@ export interface BuildReport {
   gzBytes: number;
   /** Files that are hard links to identical files (e.g. repo-up-to-1.13.json = repo-up-to-2.0.json). */
   linked: number;
+  /** Files copied from the web folder (their .gz siblings included). */
+  webFiles: number;
   /** Packages in the native index. */
   packages: number;
   /** Revisions in the native index. */
@@ -61,9 +72,10 @@ export interface BuildReport {
   /** Revision and package folders left out because they are unusable (validation reports why). */
   skipped: string[];
   /**
-   * Milliseconds per phase and `total`. Main thread: plan, serialize, write, hash, finish,
-   * manifest, swap, and compress-wait (waiting for workers). compress-cpu is the workers' own
-   * time, in parallel with the rest (not part of the total).
+   * Milliseconds per phase and `total`. Main thread: plan, serialize, static (the static API's
+   * per-package files: renders, serializing, creating files and folders; not writing or hashing
+   * them), write, hash, finish, web, manifest, swap, and compress-wait (waiting for workers).
+   * compress-cpu is the workers' own time, in parallel with the rest (not part of the total).
    */
   phases: Record<string, number>;
 }
@@ -87,6 +99,9 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
   const repoDir = options.repoDir ?? (catalog.snapshot instanceof WorktreeSnapshot ? catalog.snapshot.label : undefined);
   const problem = outDirProblem(options.outDir, repoDir);
   if (problem) throw new CannotRunError(problem);
+  const web = options.webDir === undefined ? [] : listWebFiles(options.webDir);
+  const webProblem = options.webDir === undefined ? undefined : webFilesProblem(web, options.webDir);
+  if (webProblem) throw new CannotRunError(webProblem);
   const level = options.gzip === false ? undefined : (options.gzipLevel ?? DEFAULT_GZIP_LEVEL);
   const timer = new PhaseTimer();
   const staging = createStaging(options.outDir);
@@ -99,6 +114,7 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
     const writer = new ArtifactWriter(staging, timer);
     const dcos = new DcosEmitter(writer, plan.counts, level);
     const native = new NativeEmitter(writer, level);
+    const statics = new StaticEmitter(writer, level, { catalog, settings: analysis.settings, analysis });
     const pending: Pending[] = [];
     let inFlight = 0;
     for (const pkg of plan.packages) {
@@ -107,28 +123,42 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
       timer.add('serialize', t);
       const nw = native.addPackage(pkg.name, buf, doc, index);
       const dw = dcos.addPackage(pkg.name, buf, revisions);
+      t = performance.now();
+      const written = (timer.ms.write ?? 0) + (timer.ms.hash ?? 0);
+      const sw = statics.addPackage(pkg, index);
+      // Its own work (renders, serialization), not the writing and hashing counted there.
+      timer.ms.static = (timer.ms.static ?? 0) + (performance.now() - t) - ((timer.ms.write ?? 0) + (timer.ms.hash ?? 0) - written);
       if (!pool) continue;
       // The JSON is written: hand the bytes to a worker (transferred, no longer usable here).
       const result = pool.submit(buf, [...nw.items, ...dw.items]);
+      const staticResult = sw ? pool.submit(sw.buf, sw.items) : undefined;
       const n = nw.items.length;
+      const bytes = buf.length + (sw?.buf.length ?? 0);
       pending.push({
-        bytes: buf.length,
+        bytes,
         finish: async () => {
           const r = await result;
           timer.ms['compress-cpu'] = (timer.ms['compress-cpu'] ?? 0) + r.ms;
           const segs = toSegments(r);
           nw.finish(segs.slice(0, n));
           dw.finish(segs.slice(n));
+          if (!staticResult) return;
+          const s = await staticResult;
+          timer.ms['compress-cpu'] = (timer.ms['compress-cpu'] ?? 0) + s.ms;
+          sw!.finish(toSegments(s));
         },
       });
-      inFlight += buf.length;
+      inFlight += bytes;
       while (inFlight > MAX_IN_FLIGHT_BYTES) inFlight -= await finishOne(pending, timer);
     }
     while (pending.length > 0) await finishOne(pending, timer);
     t = performance.now();
     dcos.finish();
     native.finish(analysis.settings.name, options.commit);
+    statics.finish(analysis.settings.categories);
     t = timer.add('finish', t);
+    const webFiles = copyWebFiles(writer, web, level);
+    t = timer.add('web', t);
     const files = [...writer.entries].sort((a, b) => compareStrings(a.path, b.path));
     writer.write('manifest.json', [Buffer.from(JSON.stringify({ formatVersion: FORMAT_VERSION, commit: options.commit, files }))]);
     t = timer.add('manifest', t);
@@ -142,6 +172,7 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
       bytes: writer.bytes,
       gzBytes: writer.gzBytes,
       linked: writer.linked,
+      webFiles,
       packages: plan.packages.length,
       revisions: native.revisions,
       dcosRevisions: plan.counts[0]!,

@@ -2,7 +2,7 @@ import { loadCatalog, loadFile } from '../catalog/load.js';
 import { DEFAULT_LIMITS, SETTINGS_FILE, type Catalog } from '../catalog/types.js';
 import type { Diagnostic, Summary } from '../diagnostics/types.js';
 import { defaultSettings, resolveSettings, type RepositorySettings } from '../policy/settings.js';
-import { Analysis } from '../rules/analysis.js';
+import { Analysis, type AnalysisOptions } from '../rules/analysis.js';
 import { RULES } from '../rules/registry.js';
 import { countBySeverity, runRules } from '../rules/run.js';
 import type { Rule } from '../rules/types.js';
@@ -23,9 +23,10 @@ export interface ValidationResult {
 
 /**
  * Reads the repository settings, loads the catalog within the configured limits and runs every
- * rule. Throws {@link CannotRunError} only when there is nothing to validate.
+ * rule; `options` configure the {@link Analysis} a build reuses. Throws {@link CannotRunError}
+ * only when there is nothing to validate.
  */
-export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[] = RULES): Promise<ValidationResult> {
+export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[] = RULES, options: AnalysisOptions = {}): Promise<ValidationResult> {
   const top = await snapshot.list('');
   if (top === undefined) throw new CannotRunError(`${snapshot.label} is not a folder`);
   if (!top.some((e) => e.name === 'packages' && e.kind === 'dir')) {
@@ -35,7 +36,7 @@ export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[
   }
   const { settings, file } = await readSettings(snapshot, top);
   const catalog = await loadCatalog(snapshot, settings.limits, file);
-  const analysis = new Analysis(catalog, settings);
+  const analysis = new Analysis(catalog, settings, options);
   const diagnostics = await runRules(catalog, settings, rules, {}, analysis);
   const counts = countBySeverity(diagnostics);
   let revisions = 0;

@@ -9,6 +9,16 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Options of an {@link Analysis}. */
+export interface AnalysisOptions {
+  /**
+   * Keep the text of every descriptor rendered with the default options (template-render,
+   * aurora-render), for a build that publishes them (spec.json): it then renders nothing twice.
+   * Off by default: validation alone keeps no rendered text, so its memory stays flat.
+   */
+  keepRenders?: boolean;
+}
+
 /**
  * Per-revision facts shared by the rules, each computed once per run: parsed documents, the
  * packaging version, and anything a rule memoises (defaults, renders) for the others.
@@ -18,10 +28,15 @@ export class Analysis {
   private readonly memos = new Map<string, Map<Revision, unknown>>();
   private readonly byDir = new Map<string, Revision>();
 
+  /** See {@link AnalysisOptions.keepRenders}. */
+  readonly keepRenders: boolean;
+
   constructor(
     readonly catalog: Catalog,
     readonly settings: RepositorySettings,
+    options: AnalysisOptions = {},
   ) {
+    this.keepRenders = options.keepRenders === true;
     for (const p of catalog.packages) for (const r of p.revisions) this.byDir.set(r.dir, r);
   }
 

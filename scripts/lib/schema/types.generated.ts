@@ -1113,3 +1113,230 @@ export interface ContentHash {
    */
   value: string;
 }
+
+// schema/static-api.schema.json
+
+/**
+ * The static directory API written by `universe build` beside the native index, so that plain static hosting answers the same URLs as `universe serve`: target/categories.json, target/packages.json, target/packages-<category>.json, target/packages/<name>/versions.json and target/packages/<name>/<folder>/spec.json where folder = encodeURIComponent(version) (web servers decode a request path once, so its URL segment is encodeURIComponent(folder); for versions of letters, digits, dots and dashes, all three are the version). Compact JSON, sorted, byte-identical for the same input. Each file is one of the definitions below.
+ */
+export type StaticApiFile = StaticCategories | StaticPackages | StaticVersions | StaticSpec;
+
+/**
+ * target/categories.json: the categories declared in repository.json.
+ */
+export interface StaticCategories {
+  /**
+   * Every declared category, sorted by id (code-unit order), even those no package uses.
+   */
+  categories: StaticCategory[];
+}
+
+/**
+ * One category and how many packages are in it.
+ */
+export interface StaticCategory {
+  /**
+   * The id packages list in `categories`; target/packages-<id>.json lists its packages.
+   */
+  id: string;
+  /**
+   * The title shown to users (repository.json).
+   */
+  title: string;
+  /**
+   * What belongs in the category (repository.json), when given.
+   */
+  description?: string;
+  /**
+   * The number of packages whose latest revision lists this category (the entries of packages-<id>.json).
+   */
+  packages: number;
+}
+
+/**
+ * target/packages.json (every package) or target/packages-<category>.json (the packages whose latest revision lists that category).
+ */
+export interface StaticPackages {
+  /**
+   * One summary per package, sorted by name (code-unit order).
+   */
+  packages: StaticPackageSummary[];
+}
+
+/**
+ * What a package list shows of one package, taken from its latest revision (the highest revision number).
+ */
+export interface StaticPackageSummary {
+  /**
+   * The package name.
+   */
+  name: string;
+  /**
+   * package.json `description` (empty when it is not a string).
+   */
+  description: string;
+  /**
+   * package.json `tags`.
+   */
+  tags: string[];
+  /**
+   * package.json `categories` (packaging version 6.0; empty for older versions).
+   */
+  categories: string[];
+  /**
+   * package.json `maintainer`, when it is a string.
+   */
+  maintainer?: string;
+  /**
+   * The icon URL: resource.json `images` `icon-medium`, else `icon-small`, else `icon-large`; absent when there is none.
+   */
+  icon?: string;
+  latest: StaticLatest;
+  /**
+   * The number of revisions (the entries of packages/<name>/versions.json).
+   */
+  versions: number;
+  deprecated?: Deprecation;
+  /**
+   * package.json `selected` (a package the universe recommends), when it is a boolean.
+   */
+  selected?: boolean;
+}
+
+/**
+ * The latest revision of a package.
+ */
+export interface StaticLatest {
+  /**
+   * Its package.json `version`.
+   */
+  version: string;
+  /**
+   * Its revision number (folder name, DC/OS releaseVersion).
+   */
+  revision: number;
+  /**
+   * Its package.json `packagingVersion`.
+   */
+  packagingVersion: string;
+}
+
+/**
+ * target/packages/<name>/versions.json: every revision of one package.
+ */
+export interface StaticVersions {
+  /**
+   * The package name.
+   */
+  name: string;
+  /**
+   * Every revision, highest revision number first. Several revisions may carry the same version: spec.json of that version is the highest of them.
+   *
+   * @minItems 1
+   */
+  versions: [StaticVersion, ...StaticVersion[]];
+}
+
+/**
+ * One revision of a package.
+ */
+export interface StaticVersion {
+  /**
+   * package.json `version`; its spec is the file packages/<name>/<encodeURIComponent(version)>/spec.json.
+   */
+  version: string;
+  /**
+   * The revision number (folder name, DC/OS releaseVersion).
+   */
+  revision: number;
+  /**
+   * package.json `packagingVersion`.
+   */
+  packagingVersion: string;
+  /**
+   * package.json `minDcosReleaseVersion`, when set.
+   */
+  minDcosReleaseVersion?: string;
+  deprecated?: Deprecation;
+}
+
+/**
+ * target/packages/<name>/<version>/spec.json: everything needed to show and install one version (when several revisions share it, the highest revision), with its descriptors rendered with the default options. The documents keep the key order of the source files.
+ */
+export interface StaticSpec {
+  /**
+   * The package name.
+   */
+  name: string;
+  /**
+   * package.json `version`.
+   */
+  version: string;
+  /**
+   * The revision number (folder name, DC/OS releaseVersion).
+   */
+  revision: number;
+  /**
+   * package.json `packagingVersion`.
+   */
+  packagingVersion: string;
+  /**
+   * package.json, as in the repository.
+   */
+  package: {
+    [k: string]: unknown;
+  };
+  /**
+   * config.json (the JSON Schema of the install options), when the revision has one.
+   */
+  config?: {
+    [k: string]: unknown;
+  };
+  /**
+   * resource.json, when the revision has one.
+   */
+  resource?: {
+    [k: string]: unknown;
+  };
+  /**
+   * command.json (packaging 2.0 and 3.0 only), when the revision has one.
+   */
+  command?: {
+    [k: string]: unknown;
+  };
+  /**
+   * marathon.json.mustache as text, when the revision has one.
+   */
+  marathonTemplate?: string;
+  /**
+   * job.aurora.mustache as text (packaging 6.0), when the revision has one.
+   */
+  auroraTemplate?: string;
+  /**
+   * The options collected from config.json's defaults, as DC/OS's package manager collects them; {} without config.json.
+   */
+  defaults: {
+    [k: string]: unknown;
+  };
+  rendered: StaticRendered;
+}
+
+/**
+ * The revision's descriptors rendered with `defaults` by the core renderer (no DC/OS labels). A descriptor that cannot be rendered is absent and `error` says why; a revision without templates has {}.
+ */
+export interface StaticRendered {
+  /**
+   * The Marathon app marathon.json.mustache renders to.
+   */
+  marathon?: {
+    [k: string]: unknown;
+  };
+  /**
+   * The Aurora job configuration job.aurora.mustache renders to.
+   */
+  aurora?: string;
+  /**
+   * One sentence: why a descriptor could not be rendered, e.g. the package needs options the user must supply (a required option without default).
+   */
+  error?: string;
+}

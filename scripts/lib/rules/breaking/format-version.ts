@@ -5,7 +5,7 @@ import { diffSchemas } from '../../compat/schema-diff.js';
 import { Budget, sameSchema } from '../../compat/values.js';
 
 /** Schemas that define the built index: any change to them changes what consumers read. */
-const INDEX_SCHEMAS = new Set(['index.schema.json', 'package-document.schema.json']);
+const INDEX_SCHEMAS = new Set(['index.schema.json', 'package-document.schema.json', 'static-api.schema.json']);
 /** The schema that declares the format version (`properties.formatVersion.enum`). */
 const REPOSITORY_SCHEMA = 'repository.schema.json';
 

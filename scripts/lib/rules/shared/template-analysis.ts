@@ -35,8 +35,11 @@ export function configSchemaIssues(rev: Revision, ctx: RuleContext, config: unkn
   return ctx.analysis.memo(rev, 'config:draft04-issues', () => validateConfigDraft04(config));
 }
 
-/** A render outcome kept for the rules: no rendered text, which would cost memory for the whole run. */
-export type RenderVerdict = { ok: true; definesAuroraJobs: boolean } | DistributiveOmit<Exclude<RenderFailure, { stage: 'options' }>, 'text'>;
+/**
+ * A render outcome kept for the rules: no rendered text, which would cost memory for the whole
+ * run, unless the analysis keeps renders for a build (`analysis.keepRenders`): then `text`.
+ */
+export type RenderVerdict = { ok: true; definesAuroraJobs: boolean; text?: string } | DistributiveOmit<Exclude<RenderFailure, { stage: 'options' }>, 'text'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** What the template rules report on, computed once per revision and template file. */
@@ -77,7 +80,8 @@ const FACTS_KEY: Readonly<Record<TemplateFile, string>> = { 'marathon.json.musta
 /**
  * Parses a template once, finds its unresolvable references, and renders it with the default
  * options, for all template rules at once: the tokens and the rendered text are dropped
- * afterwards, so memory stays flat over thousands of revisions. Undefined when the file is
+ * afterwards, so memory stays flat over thousands of revisions (except the text of a successful
+ * render when `analysis.keepRenders`: a build publishes it in spec.json). Undefined when the file is
  * absent or has no text (unreadable or not UTF-8: other rules report that). Rendering is only
  * attempted when the template parses and the defaults are complete and valid.
  */
@@ -94,7 +98,10 @@ export function templateFacts(rev: Revision, ctx: RuleContext, file: TemplateFil
     if (!options.complete) return facts;
     const kind = file === 'job.aurora.mustache' ? 'aurora' : 'marathon';
     const result = checkRendered({ kind, template: parsed, config: options.config, resource: options.resource }, options.defaults);
-    if (result.ok) facts.render = { ok: true, definesAuroraJobs: kind === 'aurora' && definesAuroraJobs(result.text) };
+    if (result.ok) {
+      facts.render = { ok: true, definesAuroraJobs: kind === 'aurora' && definesAuroraJobs(result.text) };
+      if (ctx.analysis.keepRenders) facts.render.text = result.text;
+    }
     else if (result.stage !== 'options') {
       const { text: _text, ...verdict } = result as Exclude<RenderFailure, { stage: 'options' }> & { text?: string };
       facts.render = verdict;
