@@ -26,6 +26,7 @@ const ALLOWED: Record<string, string[]> = {
   github: ['diagnostics', 'change'],
   consume: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'index'],
   ops: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'index', 'change', 'compat', 'git', 'consume'],
+  serve: ['diagnostics', 'json', 'snapshot', 'schema', 'policy', 'ops', 'consume'],
 };
 
 function libSources(): string[] {

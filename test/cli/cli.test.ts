@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { runCli, writeTree } from '../helpers/cli.js';
 import { revisionFiles } from '../helpers/repo.js';
 
-const COMMANDS = ['validate', 'build', 'new', 'rules'];
+const COMMANDS = ['validate', 'check', 'build', 'render', 'search', 'describe', 'serve', 'new', 'rules', 'github'];
 
 test('every command has --help, exit 0', async () => {
   for (const c of COMMANDS) {
