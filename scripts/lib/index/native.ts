@@ -20,11 +20,12 @@ export interface NativeEntry {
 }
 
 const P = (s: string): Buffer => Buffer.from(s);
-const CONFIG = P(',"config":');
-const RESOURCE = P(',"resource":');
-const COMMAND = P(',"command":');
-const MARATHON = P(',"marathonTemplate":');
-const AURORA = P(',"auroraTemplate":');
+/** The member prefixes of a revision document's optional files, shared with the static API's spec.json. */
+export const CONFIG = P(',"config":');
+export const RESOURCE = P(',"resource":');
+export const COMMAND = P(',"command":');
+export const MARATHON = P(',"marathonTemplate":');
+export const AURORA = P(',"auroraTemplate":');
 const CLOSE = P('}');
 
 /**

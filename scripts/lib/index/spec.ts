@@ -6,13 +6,10 @@ import { compareStrings } from '../diagnostics/sort.js';
 import type { RevisionParts } from './dcos-object.js';
 import type { PlannedRevision } from './plan.js';
 import type { DefaultRender } from './spec-render.js';
+import { AURORA, COMMAND, CONFIG, MARATHON, RESOURCE } from './native.js';
 
 const P = (s: string): Buffer => Buffer.from(s);
-const CONFIG = P(',"config":');
-const RESOURCE = P(',"resource":');
-const COMMAND = P(',"command":');
-const MARATHON = P(',"marathonTemplate":');
-const AURORA = P(',"auroraTemplate":');
+
 
 /**
  * The folder name of a version's spec: encodeURIComponent(version), the same for every version

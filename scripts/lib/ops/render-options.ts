@@ -9,6 +9,7 @@ import { locatePointer, offsetToLineColumn, parseJsonText } from '../json/docume
 import { parsePointer, toPointer } from '../json/pointer.js';
 import { Candidates, suggest } from '../render/closest.js';
 import { describeOption } from '../render/issue-messages.js';
+import { defaultPointer } from '../render/locate.js';
 import { hasOwn, isJsonObject, type JsonObject } from '../render/objects.js';
 import type { OptionIssue } from '../render/validate.js';
 
@@ -160,27 +161,3 @@ function declarationPointer(path: readonly string[]): string {
   return toPointer(path.flatMap((p) => ['properties', p]));
 }
 
-/**
- * Where in config.json the offending default is: down `properties` to the first property with its
- * own `default`, then into that default's value (the same walk as the config-defaults rule).
- */
-function defaultPointer(config: unknown, tokens: readonly string[]): string {
-  const path: string[] = [];
-  let node: unknown = config;
-  let inDefault = false;
-  for (const token of tokens) {
-    if (inDefault) {
-      path.push(token);
-      continue;
-    }
-    const props = isJsonObject(node) ? node.properties : undefined;
-    if (!isJsonObject(props) || !hasOwn(props, token)) break;
-    path.push('properties', token);
-    node = props[token];
-    if (isJsonObject(node) && hasOwn(node, 'default')) {
-      path.push('default');
-      inDefault = true;
-    }
-  }
-  return toPointer(path);
-}

@@ -1,4 +1,6 @@
 import type { RenderedPiece, RenderedTemplate } from './render.js';
+import { toPointer } from '../json/pointer.js';
+import { hasOwn, isJsonObject } from './objects.js';
 
 /** Where an offset of rendered output comes from. */
 export interface RenderedOrigin {
@@ -63,4 +65,30 @@ export function excerptAt(text: string, offset: number, max = 100): { line: numb
     if (prev !== '') return { line, excerpt: `${prev} | ${current}` };
   }
   return { line, excerpt: current };
+}
+
+/**
+ * Where in config.json the default behind an option is: follow the option path (pointer tokens)
+ * through `properties` until a property with its own `default`, then into that default's value.
+ * An option assembled from nested defaults points at the deepest property schema on the way.
+ */
+export function defaultPointer(config: unknown, tokens: readonly string[]): string {
+  const path: string[] = [];
+  let node: unknown = config;
+  let inDefault = false;
+  for (const token of tokens) {
+    if (inDefault) {
+      path.push(token);
+      continue;
+    }
+    const props = isJsonObject(node) ? node.properties : undefined;
+    if (!isJsonObject(props) || !hasOwn(props, token)) break;
+    path.push('properties', token);
+    node = props[token];
+    if (isJsonObject(node) && hasOwn(node, 'default')) {
+      path.push('default');
+      inDefault = true;
+    }
+  }
+  return toPointer(path);
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostics/types.js';
-import { parsePointer, toPointer } from '../json/pointer.js';
-import { hasOwn, isJsonObject } from '../render/objects.js';
+import { parsePointer } from '../json/pointer.js';
+import { defaultPointer } from '../render/locate.js';
 import type { OptionIssue } from '../render/validate.js';
 import { optionFacts } from './shared/template-analysis.js';
 import type { RevisionRule } from './types.js';
@@ -26,7 +26,7 @@ export const configDefaults: RevisionRule = {
     for (const issue of facts.issues) {
       // Missing options are the user's to supply; a schema the validator cannot use is schema-config's finding.
       if (issue.incomplete || issue.keyword === 'schema') continue;
-      out.push({ file: file.path, pointer: defaultPointer(facts.config, issue), message: messageFor(issue), data: { option: issue.pointer, keyword: issue.keyword } });
+      out.push({ file: file.path, pointer: defaultPointer(facts.config, parsePointer(issue.pointer)), message: messageFor(issue), data: { option: issue.pointer, keyword: issue.keyword } });
     }
     return out;
   },
@@ -37,28 +37,3 @@ function messageFor(issue: OptionIssue): string {
   return `the default of ${issue.message}: fix the default, since installing with the defaults fails as it is`;
 }
 
-/**
- * Where in config.json the offending default is: follow the option path through `properties`
- * until a property with its own `default`, then into that default's value. An issue about an
- * object assembled from nested defaults points at that object's property schema.
- */
-function defaultPointer(config: unknown, issue: OptionIssue): string {
-  const path: string[] = [];
-  let node: unknown = config;
-  let inDefault = false;
-  for (const token of parsePointer(issue.pointer)) {
-    if (inDefault) {
-      path.push(token);
-      continue;
-    }
-    const props = isJsonObject(node) ? node.properties : undefined;
-    if (!isJsonObject(props) || !hasOwn(props, token)) break;
-    path.push('properties', token);
-    node = props[token];
-    if (isJsonObject(node) && hasOwn(node, 'default')) {
-      path.push('default');
-      inDefault = true;
-    }
-  }
-  return toPointer(path);
-}
