@@ -1,30 +1,29 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { addPackages, loadCatalogSubset, loadFile } from '../catalog/load.js';
-import { DEFAULT_LIMITS, SETTINGS_FILE, type Catalog, type LoadedFile } from '../catalog/types.js';
-import type { ChangeContext, ChangeRule, SchemaFile, SchemaSides } from '../rules/breaking/context.js';
-import { runChangeRules } from '../rules/breaking/run.js';
-import type { ChangeStatus, CheckReport, PackageChange, RevisionChange, Side } from '../change/types.js';
-import { compareDiagnostics, compareStrings } from '../diagnostics/sort.js';
-import type { Diagnostic } from '../diagnostics/types.js';
-import { decodeUtf8 } from '../json/decode.js';
-import { diffTrees, type ChangedPath } from '../git/diff.js';
+import { loadCatalogSubset } from '../catalog/load.js';
+import { SETTINGS_FILE } from '../catalog/types.js';
+import type { CheckReport, Side } from '../change/types.js';
+import { compareDiagnostics } from '../diagnostics/sort.js';
+import { diffTrees } from '../git/diff.js';
 import { allowTrailers, commitsBetween } from '../git/history.js';
 import { indexView, readIndex, stagedTree, treeCacheBelow } from '../git/index-read.js';
 import { locateRepository } from '../git/locate.js';
 import { GitObjects, shallowError } from '../git/objects.js';
 import { commitTreeLister, GitSnapshot, virtualTreeLister, type TreeLister } from '../git/snapshot.js';
 import { worktreeTree } from '../git/worktree-tree.js';
-import { defaultSettings, resolveSettings, type RepositorySettings } from '../policy/settings.js';
 import { Analysis } from '../rules/analysis.js';
+import type { ChangeContext, ChangeRule } from '../rules/breaking/context.js';
 import { CHANGE_RULES } from '../rules/breaking/registry.js';
+import { runChangeRules } from '../rules/breaking/run.js';
 import { RULES } from '../rules/registry.js';
 import { countBySeverity, runRules } from '../rules/run.js';
 import type { Rule } from '../rules/types.js';
-import { validateSettings } from '../schema/validators.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { WorktreeSnapshot } from '../snapshot/worktree.js';
+import { addDependencies, classify, fillVersions, findingKey, inChange } from './check-scope.js';
+import { SCHEMA_DIR, schemaSides } from './check-schemas.js';
 import { CannotRunError } from './errors.js';
+import { readSettings } from './validate.js';
 
 /** What to compare. Without `head` and `staged`, the head is the working tree. */
 export interface CheckOptions {
@@ -42,8 +41,6 @@ export interface CheckOptions {
 
 /** The branches a default base is taken from, first found wins. */
 const DEFAULT_BASES = ['origin/main', 'main', 'origin/master', 'master'];
-/** Where the repository format's schemas live, relative to the working tree's top. */
-const SCHEMA_DIR = 'schema';
 
 interface HeadState {
   side: Side;
@@ -105,7 +102,7 @@ export async function checkChanges(opts: CheckOptions): Promise<CheckReport> {
     diagnostics = diagnostics.filter(inChange(rules, changedDirs, revisionDirs, new Set(changes.files), known));
   }
 
-  const schemas = await schemaSides(objects, baseRoot, head, prefix);
+  const schemas = await schemaSides(objects, baseRoot, { worktree: head.side.ref === 'worktree', schemaTree: head.schemaTree }, prefix);
   const baseSettings = changes.files.includes(SETTINGS_FILE) ? (await readSettings(baseSnapshot)).settings : settings;
   const ctx: ChangeContext = {
     base: { catalog: baseCatalog, analysis: baseAnalysis },
@@ -217,134 +214,3 @@ function join(prefix: string, dir: string): string {
   return prefix === '' ? dir : dir === '' ? prefix : `${prefix}/${dir}`;
 }
 
-/** Groups changed paths into packages and revisions; everything else is a changed file. */
-async function classify(changed: readonly ChangedPath[], base: TreeLister, head: TreeLister): Promise<CheckReport['changes']> {
-  const packages = new Map<string, PackageChange>();
-  const files: string[] = [];
-  for (const c of changed) {
-    const parts = c.path.split('/');
-    if (parts[0] !== 'packages' || parts.length < 4) {
-      files.push(c.path);
-      continue;
-    }
-    const dir = parts.slice(0, 3).join('/');
-    let pkg = packages.get(dir);
-    if (!pkg) packages.set(dir, (pkg = { name: parts[2]!, dir, status: 'modified', revisions: [] }));
-    if (parts.length === 4) files.push(c.path);
-    else if (!pkg.revisions.some((r) => r.folder === parts[3])) pkg.revisions.push({ folder: parts[3]!, status: 'modified' });
-  }
-  for (const pkg of packages.values()) {
-    const [b, h] = await Promise.all([base(pkg.dir), head(pkg.dir)]);
-    pkg.status = statusOf(b !== undefined, h !== undefined);
-    for (const r of pkg.revisions) {
-      r.status = statusOf(b?.some((e) => e.name === r.folder && e.kind === 'dir') ?? false, h?.some((e) => e.name === r.folder && e.kind === 'dir') ?? false);
-    }
-    pkg.revisions.sort((x, y) => revisionOrder(x.folder) - revisionOrder(y.folder) || compareStrings(x.folder, y.folder));
-  }
-  return { packages: [...packages.values()].sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.dir, b.dir)), files: files.sort(compareStrings) };
-}
-
-function statusOf(atBase: boolean, atHead: boolean): ChangeStatus {
-  return atBase && atHead ? 'modified' : atHead ? 'added' : 'removed';
-}
-
-function revisionOrder(folder: string): number {
-  return /^(0|[1-9][0-9]{0,8})$/.test(folder) ? Number(folder) : Infinity;
-}
-
-/** Loads, transitively, the packages the loaded ones depend on: dependency rules need their versions. */
-async function addDependencies(catalog: Catalog): Promise<void> {
-  const letterOf = new Map<string, string>();
-  for (const l of catalog.letters) for (const e of l.entries) if (e.kind === 'dir' && !letterOf.has(e.name)) letterOf.set(e.name, l.name);
-  let frontier = catalog.packages;
-  while (frontier.length > 0) {
-    const wanted: Array<{ letter: string; name: string }> = [];
-    for (const p of frontier) {
-      for (const r of p.revisions) {
-        const deps = (r.files['package.json']?.json?.value as { dependencies?: unknown } | undefined)?.dependencies;
-        if (!deps || typeof deps !== 'object' || Array.isArray(deps)) continue;
-        for (const name of Object.keys(deps)) {
-          const letter = letterOf.get(name);
-          if (letter !== undefined) wanted.push({ letter, name });
-        }
-      }
-    }
-    frontier = await addPackages(catalog, wanted);
-  }
-}
-
-function fillVersions(packages: PackageChange[], head: Catalog, headAnalysis: Analysis, base: Catalog, baseAnalysis: Analysis): void {
-  for (const p of packages) {
-    for (const r of p.revisions) {
-      const [catalog, analysis] = r.status === 'removed' ? [base, baseAnalysis] : [head, headAnalysis];
-      const rev = catalog.packages.find((x) => x.dir === p.dir)?.revisions.find((x) => x.folder === r.folder);
-      const v = rev ? analysis.packageJson(rev)?.version : undefined;
-      if (typeof v === 'string') (r as RevisionChange).version = v;
-    }
-  }
-}
-
-/** Keeps the diagnostics the change is responsible for: in changed revisions, changed packages (package rules) or changed files. */
-function inChange(
-  rules: readonly Rule[],
-  packages: ReadonlySet<string>,
-  revisions: ReadonlySet<string>,
-  files: ReadonlySet<string>,
-  atBase: ReadonlySet<string>,
-): (d: Diagnostic) => boolean {
-  const scope = new Map(rules.map((r) => [r.id, r.scope]));
-  return (d) => {
-    if (files.has(d.file)) return true;
-    const parts = d.file.split('/');
-    if (parts.length >= 4 && revisions.has(parts.slice(0, 4).join('/'))) return true;
-    if (d.code === 'internal-error') return parts.length >= 3 && packages.has(parts.slice(0, 3).join('/'));
-    return scope.get(d.code) === 'package' && parts.length >= 3 && packages.has(parts.slice(0, 3).join('/')) && !atBase.has(findingKey(d));
-  };
-}
-
-/** What makes two diagnostics the same finding, wherever its line moved. */
-function findingKey(d: Diagnostic): string {
-  return `${d.code}\0${d.file}\0${d.pointer}\0${d.message}`;
-}
-
-async function readSettings(snapshot: Snapshot): Promise<{ settings: RepositorySettings; file?: LoadedFile }> {
-  const top = await snapshot.list('');
-  if (!top?.some((e) => e.name === SETTINGS_FILE)) return { settings: defaultSettings() };
-  const file = await loadFile(snapshot, SETTINGS_FILE, DEFAULT_LIMITS);
-  const value = file.json && !file.json.syntaxError ? file.json.value : undefined;
-  if (value === undefined || validateSettings(value).length > 0) return { settings: defaultSettings(), file };
-  return { settings: resolveSettings(value), file };
-}
-
-/** The project's schema files on both sides, when the `schema/` tree differs. */
-async function schemaSides(objects: GitObjects, baseRoot: string | undefined, head: HeadState, prefix: string): Promise<SchemaSides | undefined> {
-  const headTree = await head.schemaTree();
-  const baseId = baseRoot ? await objects.treeAt(baseRoot, SCHEMA_DIR) : undefined;
-  if (baseId === headTree.id || (baseId === undefined && headTree.id === undefined)) return undefined;
-  const baseLister = baseRoot ? commitTreeLister(objects, baseRoot, SCHEMA_DIR) : (): Promise<undefined> => Promise.resolve(undefined);
-  const headSnap = head.side.ref === 'worktree' ? new WorktreeSnapshot(path.join(objects.location.worktree, SCHEMA_DIR)) : new GitSnapshot('schema', objects, headTree.lister);
-  return {
-    dir: path.posix.relative(prefix === '' ? '.' : prefix, SCHEMA_DIR) || SCHEMA_DIR,
-    base: await schemaFiles(new GitSnapshot('schema', objects, baseLister)),
-    head: await schemaFiles(headSnap),
-  };
-}
-
-async function schemaFiles(snapshot: Snapshot): Promise<Map<string, SchemaFile>> {
-  const out = new Map<string, SchemaFile>();
-  for (const e of (await snapshot.list('')) ?? []) {
-    if (!e.name.endsWith('.json') || e.kind === 'dir') continue;
-    const read = await snapshot.read(e.name, DEFAULT_LIMITS.maxFileBytes);
-    if (!read.ok) continue;
-    const text = decodeUtf8(read.bytes).text;
-    if (text === undefined) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      value = undefined;
-    }
-    out.set(e.name, { text, value });
-  }
-  return out;
-}

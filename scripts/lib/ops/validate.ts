@@ -1,5 +1,5 @@
 import { loadCatalog, loadFile } from '../catalog/load.js';
-import { DEFAULT_LIMITS, SETTINGS_FILE, type Catalog } from '../catalog/types.js';
+import { DEFAULT_LIMITS, SETTINGS_FILE, type Catalog, type LoadedFile } from '../catalog/types.js';
 import type { Diagnostic, Summary } from '../diagnostics/types.js';
 import { defaultSettings, resolveSettings, type RepositorySettings } from '../policy/settings.js';
 import { Analysis, type AnalysisOptions } from '../rules/analysis.js';
@@ -57,9 +57,13 @@ export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[
   };
 }
 
-/** Loads repository.json; invalid settings fall back to defaults (the settings rule reports why). */
-async function readSettings(snapshot: Snapshot, top: readonly SnapshotEntry[]): Promise<{ settings: RepositorySettings; file?: Awaited<ReturnType<typeof loadFile>> }> {
-  if (!top.some((e) => e.name === SETTINGS_FILE)) return { settings: defaultSettings() };
+/**
+ * Loads repository.json; invalid settings fall back to defaults (the settings rule reports why).
+ * `top` is the snapshot's top listing when the caller has it.
+ */
+export async function readSettings(snapshot: Snapshot, top?: readonly SnapshotEntry[]): Promise<{ settings: RepositorySettings; file?: LoadedFile }> {
+  const entries = top ?? (await snapshot.list('')) ?? [];
+  if (!entries.some((e) => e.name === SETTINGS_FILE)) return { settings: defaultSettings() };
   const file = await loadFile(snapshot, SETTINGS_FILE, DEFAULT_LIMITS);
   const value = file.json && !file.json.syntaxError ? file.json.value : undefined;
   if (value === undefined || validateSettings(value).length > 0) return { settings: defaultSettings(), file };

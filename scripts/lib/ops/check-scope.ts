@@ -1,0 +1,103 @@
+/**
+ * What a check is about: the changed paths grouped into packages and revisions, the packages the
+ * changed ones depend on, and which diagnostics the change is responsible for.
+ */
+import { addPackages } from '../catalog/load.js';
+import type { Catalog } from '../catalog/types.js';
+import type { ChangeStatus, CheckReport, PackageChange, RevisionChange } from '../change/types.js';
+import { compareStrings } from '../diagnostics/sort.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { ChangedPath } from '../git/diff.js';
+import type { TreeLister } from '../git/snapshot.js';
+import type { Analysis } from '../rules/analysis.js';
+import type { Rule } from '../rules/types.js';
+
+/** Groups changed paths into packages and revisions; everything else is a changed file. */
+export async function classify(changed: readonly ChangedPath[], base: TreeLister, head: TreeLister): Promise<CheckReport['changes']> {
+  const packages = new Map<string, PackageChange>();
+  const files: string[] = [];
+  for (const c of changed) {
+    const parts = c.path.split('/');
+    if (parts[0] !== 'packages' || parts.length < 4) {
+      files.push(c.path);
+      continue;
+    }
+    const dir = parts.slice(0, 3).join('/');
+    let pkg = packages.get(dir);
+    if (!pkg) packages.set(dir, (pkg = { name: parts[2]!, dir, status: 'modified', revisions: [] }));
+    if (parts.length === 4) files.push(c.path);
+    else if (!pkg.revisions.some((r) => r.folder === parts[3])) pkg.revisions.push({ folder: parts[3]!, status: 'modified' });
+  }
+  for (const pkg of packages.values()) {
+    const [b, h] = await Promise.all([base(pkg.dir), head(pkg.dir)]);
+    pkg.status = statusOf(b !== undefined, h !== undefined);
+    for (const r of pkg.revisions) {
+      r.status = statusOf(b?.some((e) => e.name === r.folder && e.kind === 'dir') ?? false, h?.some((e) => e.name === r.folder && e.kind === 'dir') ?? false);
+    }
+    pkg.revisions.sort((x, y) => revisionOrder(x.folder) - revisionOrder(y.folder) || compareStrings(x.folder, y.folder));
+  }
+  return { packages: [...packages.values()].sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.dir, b.dir)), files: files.sort(compareStrings) };
+}
+
+function statusOf(atBase: boolean, atHead: boolean): ChangeStatus {
+  return atBase && atHead ? 'modified' : atHead ? 'added' : 'removed';
+}
+
+function revisionOrder(folder: string): number {
+  return /^(0|[1-9][0-9]{0,8})$/.test(folder) ? Number(folder) : Infinity;
+}
+
+/** Loads, transitively, the packages the loaded ones depend on: dependency rules need their versions. */
+export async function addDependencies(catalog: Catalog): Promise<void> {
+  const letterOf = new Map<string, string>();
+  for (const l of catalog.letters) for (const e of l.entries) if (e.kind === 'dir' && !letterOf.has(e.name)) letterOf.set(e.name, l.name);
+  let frontier = catalog.packages;
+  while (frontier.length > 0) {
+    const wanted: Array<{ letter: string; name: string }> = [];
+    for (const p of frontier) {
+      for (const r of p.revisions) {
+        const deps = (r.files['package.json']?.json?.value as { dependencies?: unknown } | undefined)?.dependencies;
+        if (!deps || typeof deps !== 'object' || Array.isArray(deps)) continue;
+        for (const name of Object.keys(deps)) {
+          const letter = letterOf.get(name);
+          if (letter !== undefined) wanted.push({ letter, name });
+        }
+      }
+    }
+    frontier = await addPackages(catalog, wanted);
+  }
+}
+
+export function fillVersions(packages: PackageChange[], head: Catalog, headAnalysis: Analysis, base: Catalog, baseAnalysis: Analysis): void {
+  for (const p of packages) {
+    for (const r of p.revisions) {
+      const [catalog, analysis] = r.status === 'removed' ? [base, baseAnalysis] : [head, headAnalysis];
+      const rev = catalog.packages.find((x) => x.dir === p.dir)?.revisions.find((x) => x.folder === r.folder);
+      const v = rev ? analysis.packageJson(rev)?.version : undefined;
+      if (typeof v === 'string') (r as RevisionChange).version = v;
+    }
+  }
+}
+
+/** Keeps the diagnostics the change is responsible for: in changed revisions, changed packages (package rules) or changed files. */
+export function inChange(
+  rules: readonly Rule[],
+  packages: ReadonlySet<string>,
+  revisions: ReadonlySet<string>,
+  files: ReadonlySet<string>,
+  atBase: ReadonlySet<string>,
+): (d: Diagnostic) => boolean {
+  const scope = new Map(rules.map((r) => [r.id, r.scope]));
+  return (d) => {
+    if (files.has(d.file)) return true;
+    const parts = d.file.split('/');
+    if (parts.length >= 4 && revisions.has(parts.slice(0, 4).join('/'))) return true;
+    if (d.code === 'internal-error') return parts.length >= 3 && packages.has(parts.slice(0, 3).join('/'));
+    return scope.get(d.code) === 'package' && parts.length >= 3 && packages.has(parts.slice(0, 3).join('/')) && !atBase.has(findingKey(d));
+  };
+}
+
+/** What makes two diagnostics the same finding, wherever its line moved. */
+export function findingKey(d: Diagnostic): string {
+  return `${d.code}\0${d.file}\0${d.pointer}\0${d.message}`;
+}
