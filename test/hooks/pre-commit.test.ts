@@ -33,7 +33,7 @@ test('the pre-commit hook checks the staged changes against HEAD, and nothing el
     await r.stageAll();
     let res = runHook(r);
     assert.equal(res.code, 0, res.out);
-    assert.match(res.out, /alpha: modified — 1 \(1\.0\.1\) added/);
+    assert.equal(res.out, '', 'a clean commit is silent');
     // An unstaged edit of a published revision is not what is being committed: ignored.
     r.write({ 'packages/B/beta/0/marathon.json.mustache': '{"id": "changed"}' });
     res = runHook(r);
@@ -44,6 +44,7 @@ test('the pre-commit hook checks the staged changes against HEAD, and nothing el
     res = runHook(r);
     assert.equal(res.code, 1, res.out);
     assert.match(res.out, /breaking\/revision-changed/);
+    assert.match(res.out, /beta: modified — 0 \(1\.0\.0\) modified/);
   } finally {
     r.remove();
   }

@@ -33,6 +33,7 @@ Options:
   --format F      pretty (default), json (diagnostics, summary, base, head, changes, overrides),
                   github (Actions annotations), sarif (SARIF 2.1.0) or markdown (a PR summary)
   --strict        exit 1 on warnings too
+  --quiet         (pretty) print nothing when there is nothing to report
   -h, --help      show this help
 
 Overrides: a commit between base and head whose message has a trailer
@@ -53,6 +54,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     staged: { type: 'boolean' },
     format: { type: 'string' },
     strict: { type: 'boolean' },
+    quiet: { type: 'boolean' },
   });
   if (values.help) {
     io.out(help);
@@ -87,6 +89,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       io.out(formatMarkdown(report, { prefix: checkoutPrefix }));
       break;
     case 'pretty':
+      if (values.quiet === true && report.diagnostics.length === 0 && report.overrides.length === 0) break;
       io.out(formatCheckPretty(report, { color: io.color, prefix: displayPrefix(io.cwd, repo), ms }));
       break;
   }
