@@ -9,6 +9,8 @@ export class Candidates {
   readonly paths: string[];
   readonly set: Set<string>;
   private leafList: string[] | undefined;
+  private byPath: KeyIndex | undefined;
+  private byLeaf: KeyIndex | undefined;
 
   constructor(paths: Iterable<string>, base?: Candidates) {
     this.set = new Set(paths);
@@ -20,6 +22,58 @@ export class Candidates {
   get leaves(): string[] {
     return (this.leafList ??= this.paths.map(leaf));
   }
+
+  /** The keys (whole paths, or their last segments) indexed by length, built on first use. */
+  index(byLeaf: boolean): KeyIndex {
+    if (byLeaf) return (this.byLeaf ??= indexKeys(this.leaves));
+    return (this.byPath ??= indexKeys(this.paths));
+  }
+}
+
+/**
+ * Candidate keys ordered by length: the keys of length n are at `order[start[n]]` to
+ * `order[start[n + 1] - 1]`, so a search only visits the lengths within its limit (most
+ * candidates are far longer or shorter than a name); `masks` holds each key's {@link charMask}
+ * once a search has needed it (0 until then: most lengths are never searched).
+ */
+interface KeyIndex {
+  order: Int32Array;
+  start: Int32Array;
+  masks: Int32Array;
+}
+
+function indexKeys(keys: readonly string[]): KeyIndex {
+  let longest = 0;
+  for (const k of keys) if (k.length > longest) longest = k.length;
+  // A counting sort by length: start[n + 1] counts the keys of length n, then accumulates.
+  const start = new Int32Array(longest + 2);
+  for (const k of keys) start[k.length + 1]!++;
+  for (let n = 1; n < start.length; n++) start[n]! += start[n - 1]!;
+  const fill = start.slice(0, longest + 1);
+  const order = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const at = fill[keys[i]!.length]!++;
+    order[at] = i;
+  }
+  return { order, start, masks: new Int32Array(keys.length) };
+}
+
+/**
+ * The set of characters of a string, folded into 32 buckets. A character whose bucket the
+ * other string lacks is absent from it, so every such bucket costs at least one edit (a
+ * deletion or substitution on this side; a swap keeps the characters): the larger of the two
+ * one-sided bucket differences is a lower bound of the distance, computed without the table.
+ */
+function charMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) m |= 1 << (s.charCodeAt(i) & 31);
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /**
@@ -51,13 +105,22 @@ function best(target: string, groups: readonly Candidates[], byLeaf: boolean, ex
   let found: string | undefined;
   let ties = 0;
   let bestDistance = limit + 1;
+  const mask = charMask(target);
   for (const group of groups) {
     const paths = group.paths;
     const keys = byLeaf ? group.leaves : paths;
-    for (let i = 0; i < paths.length; i++) {
+    const { order, start, masks } = group.index(byLeaf);
+    // Keys whose length differs by more than the limit are never within it.
+    const from = start[Math.max(0, Math.min(start.length - 1, target.length - limit))]!;
+    const to = start[Math.max(0, Math.min(start.length - 1, target.length + limit + 1))]!;
+    for (let at = from; at < to; at++) {
+      // Most candidates differ by more characters than the best distance so far: skip the table.
+      const i = order[at]!;
       const k = keys[i]!;
+      const km = masks[at] || (masks[at] = charMask(k));
+      if (popcount(mask & ~km) > bestDistance || popcount(km & ~mask) > bestDistance) continue;
       const p = paths[i]!;
-      if (p === exclude || Math.abs(k.length - target.length) > limit) continue;
+      if (p === exclude) continue;
       const d = distance(target, k, bestDistance);
       if (d < bestDistance) {
         found = p;
