@@ -10,6 +10,7 @@ import { applyDelta, ObjectStore } from '../../scripts/lib/git/store.js';
 import { Refs } from '../../scripts/lib/git/refs.js';
 import { parseIndexFile } from '../../scripts/lib/git/index-file.js';
 import { IndexTree } from '../../scripts/lib/git/sorted-tree.js';
+import { blobId } from '../../scripts/lib/git/virtual-tree.js';
 import { locateRepository } from '../../scripts/lib/git/locate.js';
 import { GitObjects } from '../../scripts/lib/git/objects.js';
 import { revisionFiles } from '../helpers/repo.js';
@@ -159,10 +160,6 @@ test('merge bases: a fork point, one side an ancestor, and unrelated histories',
 });
 
 // --- a minimal pack writer with deltas, for the tests above ---
-
-function blobId(data: Buffer): string {
-  return createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
-}
 
 function varint(n: number): number[] {
   const out: number[] = [];

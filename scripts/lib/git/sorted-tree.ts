@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { SnapshotEntry } from '../snapshot/types.js';
 import type { IndexFile } from './index-file.js';
-import { kindOfMode } from './virtual-tree.js';
+import { kindOfMode, treeObjectId, type TreeItemInput } from './virtual-tree.js';
 
 /**
  * The index seen as a tree: directories are ranges of the sorted paths, found by binary search,
@@ -37,51 +36,44 @@ export class IndexTree {
 
   /** The entries of a directory with their ids, or undefined when the index has nothing below it. */
   list(dir: string): SnapshotEntry[] | undefined {
+    return this.items(dir)
+      ?.map((it) => ({ name: it.name, kind: it.mode === '40000' ? ('dir' as const) : kindOfMode(it.mode), id: it.oid }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** A directory's entries as a tree object holds them (mode, name, id), in index order. */
+  private items(dir: string): TreeItemInput[] | undefined {
     const prefix = dir === '' ? '' : `${dir}/`;
     let k = this.lowerBound(prefix);
     // '0' follows '/': every path below `dir/` sorts before `dir0`.
     const end = dir === '' ? this.order.length : this.lowerBound(`${dir}0`);
     if (k >= end) return undefined;
-    const out: SnapshotEntry[] = [];
+    const out: TreeItemInput[] = [];
     while (k < end) {
-      const p = this.path(k);
-      const rest = p.slice(prefix.length);
+      const rest = this.path(k).slice(prefix.length);
       const slash = rest.indexOf('/');
       if (slash < 0) {
         const i = this.order[k]!;
-        if (this.index.stage(i) === 0) out.push({ name: rest, kind: kindOfMode(modeString(this.index.mode(i))), id: this.index.oid(i) });
+        if (this.index.stage(i) === 0) out.push({ name: rest, mode: modeString(this.index.mode(i)), oid: this.index.oid(i) });
         k++;
         continue;
       }
       const name = rest.slice(0, slash);
-      out.push({ name, kind: 'dir', id: this.treeId(prefix + name) });
+      out.push({ name, mode: '40000', oid: this.treeId(prefix + name)! });
       k = this.lowerBound(`${prefix}${name}0`);
     }
-    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return out;
   }
 
   /** A directory's git tree id ('' for the root). */
   treeId(dir: string): string | undefined {
     const known = this.index.treeCache.get(dir) ?? this.ids.get(dir);
     if (known) return known;
-    const entries = this.list(dir);
-    if (!entries) return undefined;
-    const items = entries.map((e) => ({ key: e.kind === 'dir' ? `${e.name}/` : e.name, e }));
-    items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const parts: Buffer[] = [];
-    for (const { e } of items) {
-      const mode = e.kind === 'dir' ? '40000' : modeString(this.modeOf(dir, e.name));
-      parts.push(Buffer.from(`${mode} ${e.name}\0`, 'utf8'), Buffer.from(e.id!, 'hex'));
-    }
-    const body = Buffer.concat(parts);
-    const id = createHash('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');
+    const items = this.items(dir);
+    if (!items) return undefined;
+    const id = treeObjectId(items);
     this.ids.set(dir, id);
     return id;
-  }
-
-  private modeOf(dir: string, name: string): number {
-    const k = this.lowerBound(dir === '' ? name : `${dir}/${name}`);
-    return this.index.mode(this.order[k]!);
   }
 }
 

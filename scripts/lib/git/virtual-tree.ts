@@ -87,19 +87,34 @@ export function kindOfMode(mode: string): EntryKind {
   return 'file';
 }
 
-/** Computes (and memoises) a directory's tree id from its children, in git's entry order. */
+/** Computes (and memoises) a directory's tree id from its children. */
 function treeId(d: Dir): string {
   if (d.oid) return d.oid;
-  // Git sorts tree entries by name, comparing directories as if their name ended with '/'.
-  const items: Array<{ key: string; name: string; mode: string; oid: string }> = [];
-  for (const [name, f] of d.files) items.push({ key: name, name, mode: f.mode, oid: f.oid });
-  for (const [name, sub] of d.dirs) items.push({ key: name + '/', name, mode: '40000', oid: treeId(sub) });
-  items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const parts: Buffer[] = [];
-  for (const it of items) parts.push(Buffer.from(`${it.mode} ${it.name}\0`, 'utf8'), Buffer.from(it.oid, 'hex'));
-  const body = Buffer.concat(parts);
-  d.oid = createHash('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');
+  const items: TreeItemInput[] = [];
+  for (const [name, f] of d.files) items.push({ name, mode: f.mode, oid: f.oid });
+  for (const [name, sub] of d.dirs) items.push({ name, mode: '40000', oid: treeId(sub) });
+  d.oid = treeObjectId(items);
   return d.oid;
+}
+
+/** One entry of a tree object to hash: `mode` as trees write it (`40000` for a directory). */
+export interface TreeItemInput {
+  name: string;
+  mode: string;
+  oid: string;
+}
+
+/**
+ * The git id of a tree object holding these entries, in git's entry order: by name, comparing
+ * directories as if their name ended with '/'.
+ */
+export function treeObjectId(items: readonly TreeItemInput[]): string {
+  const keyed = items.map((it) => ({ key: it.mode === '40000' ? `${it.name}/` : it.name, it }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const parts: Buffer[] = [];
+  for (const { it } of keyed) parts.push(Buffer.from(`${it.mode} ${it.name}\0`, 'utf8'), Buffer.from(it.oid, 'hex'));
+  const body = Buffer.concat(parts);
+  return createHash('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');
 }
 
 /** The git blob id of some bytes. */
