@@ -94,6 +94,7 @@ test('home page: package count, categories, facets', { skip }, async () => {
 
   await page.locator('#facet-category + ul button', { hasText: 'Databases' }).click();
   await page.waitForURL(/#\/\?category=databases$/);
+  await page.locator('#facet-category + ul button[aria-pressed="true"]').first().waitFor();
   const names = await page.locator('.card-link').allTextContents();
   assert.ok(names.includes('emberkv') && names.length < packageCount, names.join(', '));
   assert.equal(await page.locator('#facet-category + ul button[aria-pressed="true"]').count(), 1);
@@ -103,6 +104,8 @@ test('home page: package count, categories, facets', { skip }, async () => {
   await page.locator('#facet-category + ul button', { hasText: 'Storage' }).focus();
   await page.keyboard.press('Enter');
   await page.waitForURL(/#\/\?category=storage$/);
+  // The URL changes before the results are drawn again: wait for the redrawn facet to hold the focus.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-pressed') === 'true', undefined, { timeout: 10_000 }).catch(() => undefined);
   assert.deepEqual(await page.evaluate(() => [document.activeElement?.getAttribute('aria-pressed'), document.activeElement?.querySelector('.facet-label')?.textContent]), ['true', 'Storage']);
   await page.keyboard.press('Enter');
   await count.filter({ hasText: `${packageCount} packages` }).waitFor();
