@@ -7,6 +7,7 @@ import { readAndParse } from './floor.js';
 import { validateSnapshot } from '../lib/ops/validate.js';
 import { buildArtifact } from '../lib/ops/build.js';
 import { WorktreeSnapshot } from '../lib/snapshot/worktree.js';
+import { threadMode } from '../cli/threads.js';
 
 const [what, dir, out] = process.argv.slice(2);
 const started = performance.now();
@@ -15,7 +16,8 @@ if (what === 'floor') {
   Object.assign(result, readAndParse(dir!));
 } else {
   // Like `universe build`: a build keeps validation's renders for spec.json.
-  const v = await validateSnapshot(new WorktreeSnapshot(dir!), undefined, { keepRenders: what === 'build' });
+  const v = await validateSnapshot(new WorktreeSnapshot(dir!), undefined, { keepRenders: what === 'build', threads: threadMode() });
+  if (v.threads) result.threads = v.threads;
   result.validateMs = performance.now() - started;
   result.errors = v.summary.errors;
   result.warnings = v.summary.warnings;

@@ -7,6 +7,7 @@ import { report } from '../reporters/index.js';
 import { buildArtifact } from '../../lib/ops/build.js';
 import { validateSnapshot } from '../../lib/ops/validate.js';
 import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
+import { threadMode } from '../threads.js';
 import { headCommit } from '../git.js';
 
 /** `universe build --help`. */
@@ -50,7 +51,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const prefix = displayPrefix(io.cwd, repo);
   const started = performance.now();
   // Validation renders every descriptor with its defaults; kept, spec.json reuses them.
-  const result = await validateSnapshot(new WorktreeSnapshot(repo), undefined, { keepRenders: true });
+  const result = await validateSnapshot(new WorktreeSnapshot(repo), undefined, { keepRenders: true, threads: threadMode() });
   const validatedMs = performance.now() - started;
   const { summary } = result;
   if (summary.errors > 0) {

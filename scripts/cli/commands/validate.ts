@@ -3,6 +3,7 @@ import type { Io } from '../io.js';
 import { displayPrefix } from '../paths.js';
 import { exitCodeFor, FORMATS, report } from '../reporters/index.js';
 import { validateSnapshot } from '../../lib/ops/validate.js';
+import { threadMode } from '../threads.js';
 import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
 
 /** `universe validate --help`. */
@@ -35,7 +36,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const format = choice(values.format, 'format', FORMATS, 'pretty');
   const repo = typeof values.repo === 'string' ? values.repo : 'repo';
   const started = performance.now();
-  const result = await validateSnapshot(new WorktreeSnapshot(repo));
+  const result = await validateSnapshot(new WorktreeSnapshot(repo), undefined, { threads: threadMode() });
   const ms = performance.now() - started;
   io.out(report(format, result.diagnostics, result.summary, { color: io.color, prefix: displayPrefix(io.cwd, repo), ms }));
   return exitCodeFor(result.summary, values.strict === true);

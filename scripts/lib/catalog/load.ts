@@ -1,7 +1,7 @@
-import { decodeUtf8 } from '../json/decode.js';
+import { decodeUtf8, type DecodedText } from '../json/decode.js';
 import { parseJsonText } from '../json/document.js';
 import { compareStrings } from '../diagnostics/sort.js';
-import type { EntryKind, ReadResult, Snapshot } from '../snapshot/types.js';
+import type { EntryKind, ReadFailure, ReadResult, Snapshot } from '../snapshot/types.js';
 import {
   DEFAULT_LIMITS,
   REVISION_FILES,
@@ -27,8 +27,17 @@ export async function loadCatalog(
   snapshot: Snapshot,
   limits: Limits = DEFAULT_LIMITS,
   preloadedSettings?: LoadedFile,
+  observer?: LoadObserver,
 ): Promise<Catalog> {
-  return loadCatalogSubset(snapshot, limits, preloadedSettings, () => true);
+  return loadCatalogSubset(snapshot, limits, preloadedSettings, () => true, observer);
+}
+
+/** Sees a catalog being loaded (the template pool hands files to a second thread this way). */
+export interface LoadObserver {
+  /** Each revision file as read and decoded, before it is parsed. */
+  fileDecoded(path: string, name: RevisionFileName, file: DecodedFile): void;
+  /** Each package folder, once loaded. */
+  packageLoaded(pkg: PackageDir): void;
 }
 
 /**
@@ -42,6 +51,7 @@ export async function loadCatalogSubset(
   limits: Limits,
   preloadedSettings: LoadedFile | undefined,
   pick: (letter: string, name: string) => boolean,
+  observer?: LoadObserver,
 ): Promise<Catalog> {
   const catalog: Catalog = {
     snapshot,
@@ -72,9 +82,10 @@ export async function loadCatalogSubset(
     catalog.letters.push(letter);
     for (const pkgEntry of letterEntries) {
       if (pkgEntry.kind !== 'dir' || !pick(letter.name, pkgEntry.name)) continue;
-      const pkg = await loadPackage(snapshot, letter, pkgEntry.name, limits);
+      const pkg = await loadPackage(snapshot, letter, pkgEntry.name, limits, observer);
       catalog.filesRead += pkg.revisions.reduce((n, r) => n + Object.keys(r.files).length, 0);
       catalog.packages.push(pkg);
+      observer?.packageLoaded(pkg);
     }
   }
   catalog.packages.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.letter, b.letter));
@@ -102,7 +113,7 @@ export async function addPackages(catalog: Catalog, dirs: ReadonlyArray<{ letter
   return added;
 }
 
-async function loadPackage(snapshot: Snapshot, letter: LetterDir, name: string, limits: Limits): Promise<PackageDir> {
+async function loadPackage(snapshot: Snapshot, letter: LetterDir, name: string, limits: Limits, observer?: LoadObserver): Promise<PackageDir> {
   const dir = `${letter.dir}/${name}`;
   const entries = (await snapshot.list(dir)) ?? [];
   const revisions: Revision[] = [];
@@ -113,7 +124,7 @@ async function loadPackage(snapshot: Snapshot, letter: LetterDir, name: string, 
     const files: Revision['files'] = {};
     for (const e of revEntries) {
       if (!KNOWN.has(e.name)) continue;
-      const loaded = loadFileNow(snapshot, `${revDir}/${e.name}`, limits, e.kind);
+      const loaded = loadFileNow(snapshot, `${revDir}/${e.name}`, limits, e.kind, observer && ((path, file) => observer.fileDecoded(path, e.name as RevisionFileName, file)));
       files[e.name as RevisionFileName] = loaded instanceof Promise ? await loaded : loaded;
     }
     revisions.push({
@@ -143,26 +154,39 @@ export async function loadFile(snapshot: Snapshot, path: string, limits: Limits,
  * {@link loadFile} without a promise when the snapshot reads synchronously: per file, the
  * promise and the await cost more than reading a small file from the page cache.
  */
-function loadFileNow(snapshot: Snapshot, path: string, limits: Limits, kind?: EntryKind): LoadedFile | Promise<LoadedFile> {
-  if (snapshot.readTransientSync) return toLoadedFile(path, snapshot.readTransientSync(path, limits.maxFileBytes, kind), limits);
-  return snapshot.read(path, limits.maxFileBytes, kind).then((read) => toLoadedFile(path, read, limits));
+function loadFileNow(snapshot: Snapshot, path: string, limits: Limits, kind?: EntryKind, onDecoded?: (path: string, file: DecodedFile) => void): LoadedFile | Promise<LoadedFile> {
+  const load = (read: ReadResult): LoadedFile => {
+    const file = decodeRead(read);
+    onDecoded?.(path, file);
+    return loadedFromDecoded(path, file, limits);
+  };
+  if (snapshot.readTransientSync) return load(snapshot.readTransientSync(path, limits.maxFileBytes, kind));
+  return snapshot.read(path, limits.maxFileBytes, kind).then(load);
 }
 
-/** Decodes and parses what was read; the bytes are not kept (they may be a reused buffer). */
-function toLoadedFile(path: string, read: ReadResult, limits: Limits): LoadedFile {
-  if (!read.ok) return { path, failure: read, size: 0, bom: false };
-  const decoded = decodeUtf8(read.bytes);
-  const file: LoadedFile = { path, size: read.bytes.byteLength, bom: decoded.bom };
+/** A file as read and decoded, not yet parsed: a read failure, or the byte size and the decoding. */
+export type DecodedFile = { failure: ReadFailure } | { size: number; decoded: DecodedText };
+
+/** Decodes what was read (copying the bytes: they may be a reused buffer). */
+export function decodeRead(read: ReadResult): DecodedFile {
+  return read.ok ? { size: read.bytes.byteLength, decoded: decodeUtf8(read.bytes) } : { failure: read };
+}
+
+/** Parses a decoded file into what the catalog holds, as the loader does. */
+export function loadedFromDecoded(path: string, file: DecodedFile, limits: Limits): LoadedFile {
+  if ('failure' in file) return { path, failure: file.failure, size: 0, bom: false };
+  const { decoded } = file;
+  const out: LoadedFile = { path, size: file.size, bom: decoded.bom };
   if (decoded.text === undefined) {
-    file.invalidUtf8At = decoded.invalidUtf8At ?? 0;
-    return file;
+    out.invalidUtf8At = decoded.invalidUtf8At ?? 0;
+    return out;
   }
   if (path.endsWith('.json')) {
-    file.json = parseJsonText(decoded.text, { maxDepth: limits.maxJsonDepth, checkAscii: !decoded.ascii });
+    out.json = parseJsonText(decoded.text, { maxDepth: limits.maxJsonDepth, checkAscii: !decoded.ascii });
   } else {
-    file.text = decoded.text;
+    out.text = decoded.text;
   }
-  return file;
+  return out;
 }
 
 /** Re-reads a file's text (with any BOM removed) to locate diagnostics in it; undefined when unreadable. */

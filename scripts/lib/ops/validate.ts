@@ -9,6 +9,7 @@ import type { Rule } from '../rules/types.js';
 import { validateSettings } from '../schema/validators.js';
 import type { Snapshot, SnapshotEntry } from '../snapshot/types.js';
 import { CannotRunError } from './errors.js';
+import { TemplatePool, type PoolStats, type ThreadMode } from './parallel/template-pool.js';
 
 export { CannotRunError } from './errors.js';
 
@@ -19,6 +20,14 @@ export interface ValidationResult {
   catalog: Catalog;
   settings: RepositorySettings;
   analysis: Analysis;
+  /** What the template worker did, when one was used (see TemplatePool). */
+  threads?: PoolStats;
+}
+
+/** Options of {@link validateSnapshot}. */
+export interface ValidateOptions extends AnalysisOptions {
+  /** Whether templates are analysed on a second thread (see TemplatePool); default `auto`. */
+  threads?: ThreadMode;
 }
 
 /**
@@ -26,7 +35,7 @@ export interface ValidationResult {
  * rule; `options` configure the {@link Analysis} a build reuses. Throws {@link CannotRunError}
  * only when there is nothing to validate.
  */
-export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[] = RULES, options: AnalysisOptions = {}): Promise<ValidationResult> {
+export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[] = RULES, options: ValidateOptions = {}): Promise<ValidationResult> {
   const top = await snapshot.list('');
   if (top === undefined) throw new CannotRunError(`${snapshot.label} is not a folder`);
   if (!top.some((e) => e.name === 'packages' && e.kind === 'dir')) {
@@ -35,9 +44,23 @@ export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[
     );
   }
   const { settings, file } = await readSettings(snapshot, top);
-  const catalog = await loadCatalog(snapshot, settings.limits, file);
-  const analysis = new Analysis(catalog, settings, options);
-  const diagnostics = await runRules(catalog, settings, rules, {}, analysis);
+  // Template analysis runs on a second thread as this one loads the catalog.
+  const pool = TemplatePool.start(settings.limits, settings, options.keepRenders === true, options.threads);
+  let diagnostics: Diagnostic[];
+  let catalog: Catalog;
+  let analysis: Analysis;
+  let poolStats: PoolStats | undefined;
+  try {
+    catalog = await loadCatalog(snapshot, settings.limits, file, pool);
+    analysis = new Analysis(catalog, settings, options);
+    const ctx = { catalog, settings, analysis };
+    const beforeRule = (rule: Rule): void => {
+      if (pool && poolStats === undefined && rule.readsTemplateFacts) poolStats = pool.finish(catalog, ctx);
+    };
+    diagnostics = await runRules(catalog, settings, rules, {}, analysis, { beforeRule });
+  } finally {
+    if (pool && poolStats === undefined) pool.close();
+  }
   const counts = countBySeverity(diagnostics);
   let revisions = 0;
   for (const p of catalog.packages) revisions += p.revisions.length;
@@ -54,6 +77,7 @@ export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[
     catalog,
     settings,
     analysis,
+    ...(poolStats ? { threads: poolStats } : {}),
   };
 }
 

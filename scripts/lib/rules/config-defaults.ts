@@ -18,6 +18,7 @@ export const configDefaults: RevisionRule = {
   severity: 'error',
   legacySeverity: 'warning',
   scope: 'revision',
+  readsTemplateFacts: true,
   check(rev, ctx) {
     const facts = optionFacts(rev, ctx);
     const file = rev.files['config.json'];

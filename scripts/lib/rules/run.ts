@@ -15,6 +15,12 @@ export interface RunScope {
   packageDirs?: ReadonlySet<string>;
 }
 
+/** Callbacks of {@link runRules}. */
+export interface RunHooks {
+  /** Called before each rule runs. */
+  beforeRule?: (rule: Rule) => void;
+}
+
 /**
  * Runs rules over a catalog and returns located, sorted diagnostics. Rules that throw are a bug
  * of ours, not of the data: the error is reported as an `internal-error` diagnostic on the file
@@ -26,6 +32,7 @@ export async function runRules(
   rules: readonly Rule[],
   scope: RunScope = {},
   analysis: Analysis = new Analysis(catalog, settings),
+  hooks: RunHooks = {},
 ): Promise<Diagnostic[]> {
   const ctx: RuleContext = { catalog, settings, analysis };
   const raw: Array<{ rule: RuleMeta; finding: Finding }> = [];
@@ -39,6 +46,7 @@ export async function runRules(
     for (const finding of found) raw.push({ rule, finding });
   };
   for (const rule of rules) {
+    hooks.beforeRule?.(rule);
     if (rule.scope === 'catalog') guard(rule, 'packages', () => rule.check(ctx));
     else if (rule.scope === 'package') {
       for (const pkg of catalog.packages) {

@@ -10,7 +10,8 @@ import type { EntryKind, ReadResult, Snapshot, SnapshotEntry } from './types.js'
  */
 export class WorktreeSnapshot implements Snapshot {
   readonly label: string;
-  private readonly root: string;
+  /** The folder's absolute path. */
+  readonly root: string;
   private realRoot: string | undefined;
   /** The buffer readTransientSync reads into, reused from file to file. */
   private scratch: Buffer | undefined;

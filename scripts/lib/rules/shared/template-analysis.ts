@@ -32,8 +32,13 @@ export interface OptionFacts {
  * other rules can share (`config:draft04-issues`).
  */
 export function configSchemaIssues(rev: Revision, ctx: RuleContext, config: unknown): SchemaIssue[] {
-  return ctx.analysis.memo(rev, 'config:draft04-issues', () => validateConfigDraft04(config));
+  return ctx.analysis.memo(rev, CONFIG_ISSUES_KEY, () => validateConfigDraft04(config));
 }
+
+/** Memo key of {@link configSchemaIssues}. */
+export const CONFIG_ISSUES_KEY = 'config:draft04-issues';
+/** Memo key of {@link optionFacts}. */
+export const OPTIONS_KEY = 'template:options';
 
 /**
  * A render outcome kept for the rules: no rendered text, which would cost memory for the whole
@@ -59,7 +64,7 @@ export interface TemplateFacts {
  * other rules report that, and no template conclusion would be trustworthy.
  */
 export function optionFacts(rev: Revision, ctx: RuleContext): OptionFacts | undefined {
-  return ctx.analysis.memo(rev, 'template:options', () => {
+  return ctx.analysis.memo(rev, OPTIONS_KEY, () => {
     const config = ctx.analysis.json(rev, 'config.json');
     const resource = ctx.analysis.json(rev, 'resource.json');
     if (rev.files['config.json'] && !isObject(config)) return undefined;
@@ -74,8 +79,8 @@ export function optionFacts(rev: Revision, ctx: RuleContext): OptionFacts | unde
   });
 }
 
-// Memo keys built once: the rules ask for the facts of both files of every revision.
-const FACTS_KEY: Readonly<Record<TemplateFile, string>> = { 'marathon.json.mustache': 'template:facts:marathon.json.mustache', 'job.aurora.mustache': 'template:facts:job.aurora.mustache' };
+/** Memo keys of {@link templateFacts}, built once: the rules ask for the facts of both files of every revision. */
+export const FACTS_KEY: Readonly<Record<TemplateFile, string>> = { 'marathon.json.mustache': 'template:facts:marathon.json.mustache', 'job.aurora.mustache': 'template:facts:job.aurora.mustache' };
 
 /**
  * Parses a template once, finds its unresolvable references, and renders it with the default
