@@ -123,6 +123,15 @@ test('build writes the artifact and is byte-identical when run twice', async () 
       assert.ok(fs.existsSync(path.join(out1, f)), f);
       assert.deepEqual(fs.readFileSync(path.join(out1, f)), fs.readFileSync(path.join(out2, f)), f);
     }
+    // Building over an earlier artifact replaces it, and a small one is deleted before returning,
+    // with any left over by an interrupted deletion.
+    const leftover = path.join(path.dirname(out1), `.${path.basename(out1)}.old-Lf7x2Q`);
+    fs.mkdirSync(path.join(leftover, 'dcos'), { recursive: true });
+    const c = await runCli(['build', '--repo', dir, '--out', out1]);
+    assert.equal(c.code, 0, c.stderr);
+    assert.doesNotMatch(c.stdout, /background/);
+    assert.deepEqual(fs.readFileSync(path.join(out1, 'manifest.json')), fs.readFileSync(path.join(out2, 'manifest.json')));
+    assert.deepEqual(fs.readdirSync(path.dirname(out1)).filter((n) => n.startsWith(`.${path.basename(out1)}.`)), []);
   } finally {
     for (const d of [dir, out1, out2]) fs.rmSync(d, { recursive: true, force: true });
   }

@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createStaging, outDirProblem, swapInto } from '../../scripts/lib/index/artifact-dir.js';
+import { spawnSync } from 'node:child_process';
+import { createStaging, isPreviousArtifact, outDirProblem, previousArtifacts, removePrevious, removePreviousAsync, swapInto } from '../../scripts/lib/index/artifact-dir.js';
+import { PROJECT_ROOT } from '../helpers/paths.js';
 import { tempDir } from '../build/helpers.js';
 
 test('an out folder that is, or holds, the repository is refused', () => {
@@ -55,4 +57,53 @@ test('swapInto replaces the folder whole and leaves nothing beside it', () => {
   assert.deepEqual(fs.readdirSync(out), ['b']);
   assert.deepEqual(fs.readdirSync(root), ['target']);
   assert.equal(fs.statSync(out).mode & 0o777, 0o755);
+});
+
+test('swapInto can leave the replaced artifact aside for the caller to delete later', () => {
+  const root = tempDir();
+  const out = path.join(root, 'target');
+  fs.mkdirSync(out);
+  fs.writeFileSync(path.join(out, 'manifest.json'), 'old');
+  const staging = createStaging(out);
+  fs.writeFileSync(path.join(staging, 'manifest.json'), 'new');
+  const old = swapInto(staging, out, true);
+  assert.ok(old !== undefined);
+  assert.equal(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'), 'new');
+  assert.equal(fs.readFileSync(path.join(old, 'manifest.json'), 'utf8'), 'old');
+  assert.ok(isPreviousArtifact(old));
+  assert.deepEqual(previousArtifacts(out), [old]);
+  // Nothing to set aside when there was no artifact before.
+  assert.equal(swapInto(createStaging(path.join(root, 'fresh')), path.join(root, 'fresh'), true), undefined);
+  removePrevious(old);
+  assert.equal(fs.existsSync(old), false);
+  assert.deepEqual(previousArtifacts(out), []);
+});
+
+test('only folders named like a replaced artifact are ever deleted as one', async () => {
+  const root = tempDir();
+  const keep = [path.join(root, 'target'), path.join(root, '.target.old-'), path.join(root, 'target.old-abc123'), path.join(root, '.target.old-abc/12')];
+  for (const d of keep) fs.mkdirSync(d, { recursive: true });
+  for (const d of keep) {
+    assert.equal(isPreviousArtifact(d), false, d);
+    removePrevious(d);
+    await removePreviousAsync(d);
+    assert.ok(fs.existsSync(d), d);
+  }
+  const old = path.join(root, '.target.old-Ab12cD');
+  fs.mkdirSync(path.join(old, 'dcos'), { recursive: true });
+  fs.writeFileSync(path.join(old, 'dcos', 'universe.json'), '{}');
+  assert.deepEqual(previousArtifacts(path.join(root, 'target')), [old]);
+  await removePreviousAsync(old);
+  assert.equal(fs.existsSync(old), false);
+});
+
+test('the background remover deletes replaced artifacts and nothing else', () => {
+  const root = tempDir();
+  const old = path.join(root, '.target.old-Zz9yX8');
+  const other = path.join(root, 'documents');
+  for (const d of [old, other]) fs.mkdirSync(path.join(d, 'sub'), { recursive: true });
+  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'dist/scripts/cli/remove-previous.js'), old, other], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(fs.existsSync(old), false);
+  assert.ok(fs.existsSync(other));
 });

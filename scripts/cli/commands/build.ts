@@ -1,13 +1,15 @@
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '../args.js';
 import type { Io } from '../io.js';
 import { displayPrefix } from '../paths.js';
 import { report } from '../reporters/index.js';
-import { buildArtifact } from '../../lib/ops/build.js';
+import { buildArtifact, type BuildReport } from '../../lib/ops/build.js';
 import { validateSnapshot } from '../../lib/ops/validate.js';
 import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
 import { threadMode } from '../threads.js';
+import { previousArtifacts, removePrevious } from '../../lib/index/artifact-dir.js';
 import { headCommit } from '../git.js';
 
 /** `universe build --help`. */
@@ -67,7 +69,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     commit,
     gzip: values['no-gzip'] !== true,
     webDir: WEB_DIR,
+    keepPrevious: true,
   });
+  const removing = removeReplaced(path.resolve(io.cwd, out), built);
   const warn = summary.warnings ? `, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} (run universe validate --repo ${repo} to list them)` : '';
   io.out(`validated ${summary.packages} packages, ${summary.revisions} revisions in ${Math.round(validatedMs)} ms: 0 errors${warn}\n`);
   io.out(`built ${out}/: ${built.files} files, ${formatBytes(built.bytes)}${built.gzBytes ? ` (+ ${formatBytes(built.gzBytes)} gzip)` : ''} in ${Math.round(performance.now() - started - validatedMs)} ms${commit ? ` at commit ${commit.slice(0, 12)}` : ''}\n`);
@@ -75,7 +79,28 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.out(`${built.revisions - built.dcosRevisions} revision(s) left out of dcos/ (packaging version 6.0 without a Marathon template)\n`);
   }
   for (const s of built.skipped) io.out(`skipped: ${s}\n`);
+  if (removing) io.out(`the replaced artifact is being deleted in the background (${path.relative(io.cwd, removing) || removing})\n`);
   return 0;
+}
+
+/** Below this size the replaced artifact is deleted before returning; above, in the background. */
+const BACKGROUND_REMOVAL_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Deletes the artifact the build replaced, and any left over from earlier builds: at once when
+ * small, otherwise in a detached process (deleting gigabytes takes seconds, and nothing needs
+ * to wait for it). Returns the folder being deleted in the background, if any.
+ */
+function removeReplaced(out: string, built: BuildReport): string | undefined {
+  const dirs = previousArtifacts(out);
+  if (dirs.length === 0) return undefined;
+  if (built.bytes + built.gzBytes < BACKGROUND_REMOVAL_BYTES) {
+    for (const d of dirs) removePrevious(d);
+    return undefined;
+  }
+  const remover = fileURLToPath(new URL('../remove-previous.js', import.meta.url));
+  spawn(process.execPath, [remover, ...dirs], { detached: true, stdio: 'ignore' }).unref();
+  return built.previous ?? dirs[0];
 }
 
 function formatBytes(n: number): string {

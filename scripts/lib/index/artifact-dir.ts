@@ -74,18 +74,20 @@ export function createStaging(outDir: string): string {
 }
 
 /**
- * Replaces `outDir` by `staging`: the old artifact is renamed aside, the new one renamed in, the
- * old one deleted. Between the two renames (microseconds) the path does not exist; it never holds
- * a partial artifact. If the second rename fails, the old artifact is put back.
+ * Replaces `outDir` by `staging`: the old artifact is renamed aside, the new one renamed in, and
+ * the old one deleted, unless `keepOld`: then its folder is returned for the caller to delete
+ * ({@link removePrevious}) when it suits it, since deleting gigabytes takes seconds. Between the
+ * two renames (microseconds) the path does not exist; it never holds a partial artifact. If the
+ * second rename fails, the old artifact is put back.
  */
-export function swapInto(staging: string, outDir: string): void {
+export function swapInto(staging: string, outDir: string, keepOld = false): string | undefined {
   const out = path.resolve(outDir);
   if (!fs.existsSync(out)) {
     fs.renameSync(staging, out);
-    return;
+    return undefined;
   }
   // A unique name next to it (mkdtemp), freed again so the rename works on every platform.
-  const old = fs.mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}.old-`));
+  const old = fs.mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}${OLD_INFIX}`));
   fs.rmdirSync(old);
   fs.renameSync(out, old);
   try {
@@ -94,7 +96,45 @@ export function swapInto(staging: string, outDir: string): void {
     fs.renameSync(old, out);
     throw e;
   }
+  if (keepOld) return old;
   fs.rmSync(old, { recursive: true, force: true });
+  return undefined;
+}
+
+const OLD_INFIX = '.old-';
+
+/** Whether `dir` is named like a replaced artifact {@link swapInto} set aside (`.<out>.old-XXXXXX`). */
+export function isPreviousArtifact(dir: string): boolean {
+  return /^\..+\.old-[A-Za-z0-9]{6}$/.test(path.basename(dir));
+}
+
+/**
+ * Replaced artifacts set aside next to `outDir` and not deleted yet (a removal that was
+ * interrupted, or still running), for a later build to delete.
+ */
+export function previousArtifacts(outDir: string): string[] {
+  const out = path.resolve(outDir);
+  const prefix = `.${path.basename(out)}${OLD_INFIX}`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(out));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.startsWith(prefix) && isPreviousArtifact(n))
+    .sort()
+    .map((n) => path.join(path.dirname(out), n));
+}
+
+/** Deletes a replaced artifact; anything not named like one is left alone. */
+export function removePrevious(dir: string): void {
+  if (isPreviousArtifact(dir)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** {@link removePrevious} without blocking: for a server that keeps answering meanwhile. */
+export async function removePreviousAsync(dir: string): Promise<void> {
+  if (isPreviousArtifact(dir)) await fs.promises.rm(dir, { recursive: true, force: true });
 }
 
 /** Deletes a staging folder this build created (after a failure). */

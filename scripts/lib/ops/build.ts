@@ -14,7 +14,7 @@
  */
 import type { Catalog } from '../catalog/types.js';
 import { compareStrings } from '../diagnostics/sort.js';
-import { createStaging, discardStaging, outDirProblem, swapInto } from '../index/artifact-dir.js';
+import { createStaging, discardStaging, outDirProblem, previousArtifacts, removePreviousAsync, swapInto } from '../index/artifact-dir.js';
 import { CompressPool, toSegments } from '../index/compress-pool.js';
 import { DcosEmitter } from '../index/dcos-emitter.js';
 import { NativeEmitter } from '../index/native-emitter.js';
@@ -47,6 +47,12 @@ export interface BuildOptions {
    * relative path (web/index.html → index.html). Absent or missing folder: nothing is copied.
    */
   webDir?: string;
+  /**
+   * Leave the replaced artifact in a folder beside the new one (`report.previous`) instead of
+   * deleting it before returning: deleting gigabytes takes seconds the caller may prefer to
+   * spend elsewhere (the CLI deletes it in the background).
+   */
+  keepPrevious?: boolean;
 }
 
 /** What a build wrote and what it cost; the CLI prints it. */
@@ -71,6 +77,8 @@ export interface BuildReport {
   dcosRevisions: number;
   /** Revision and package folders left out because they are unusable (validation reports why). */
   skipped: string[];
+  /** With `keepPrevious`: the folder the replaced artifact was moved to, for the caller to delete. */
+  previous?: string;
   /**
    * Milliseconds per phase and `total`. Main thread: plan, serialize, static (the static API's
    * per-package files: renders, serializing, creating files and folders; not writing or hashing
@@ -163,7 +171,7 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
     writer.write('manifest.json', [Buffer.from(JSON.stringify({ formatVersion: FORMAT_VERSION, commit: options.commit, files }))]);
     t = timer.add('manifest', t);
     await pool?.close();
-    swapInto(staging, options.outDir);
+    const previous = swapInto(staging, options.outDir, options.keepPrevious === true);
     timer.add('swap', t);
     timer.ms.total = performance.now() - started;
     return {
@@ -177,6 +185,7 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
       revisions: native.revisions,
       dcosRevisions: plan.counts[0]!,
       skipped: plan.skipped,
+      ...(previous !== undefined ? { previous } : {}),
       phases: timer.ms,
     };
   } catch (e) {
@@ -184,6 +193,14 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
     discardStaging(staging);
     throw e;
   }
+}
+
+/**
+ * Deletes, without blocking the event loop, the replaced artifacts set aside next to `outDir`
+ * (see {@link BuildOptions.keepPrevious}), left-overs of earlier builds included.
+ */
+export async function removeReplacedArtifacts(outDir: string): Promise<void> {
+  await Promise.all(previousArtifacts(outDir).map((d) => removePreviousAsync(d)));
 }
 
 interface Pending {

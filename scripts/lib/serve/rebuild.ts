@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import { CannotRunError } from '../diagnostics/errors.js';
 import type { Diagnostic, Summary } from '../diagnostics/types.js';
-import { buildArtifact, type BuildOptions, type BuildReport } from '../ops/build.js';
+import { buildArtifact, removeReplacedArtifacts, type BuildOptions, type BuildReport } from '../ops/build.js';
 import { validateSnapshot } from '../ops/validate.js';
 import { WorktreeSnapshot } from '../snapshot/worktree.js';
 import type { Notify } from './events.js';
@@ -49,7 +49,10 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       outDir: path.resolve(options.out),
       repoDir: path.resolve(options.repo),
       commit,
+      keepPrevious: true,
     });
+    // Deleting the replaced artifact synchronously would stop the server answering for seconds.
+    void removeReplacedArtifacts(options.out).catch(() => undefined);
     return { ok: true, ms: ms(), report, summary, commit };
   } catch (e) {
     const message = e instanceof CannotRunError ? e.message : `the build failed: ${e instanceof Error ? e.message : String(e)}`;
