@@ -20,7 +20,7 @@ export interface ValidationResult {
   catalog: Catalog;
   settings: RepositorySettings;
   analysis: Analysis;
-  /** What the template worker did, when one was used (see TemplatePool). */
+  /** What the template worker did, when one started (see TemplatePool). */
   threads?: PoolStats;
 }
 
@@ -77,7 +77,7 @@ export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[
     catalog,
     settings,
     analysis,
-    ...(poolStats ? { threads: poolStats } : {}),
+    ...(poolStats?.started ? { threads: poolStats } : {}),
   };
 }
 

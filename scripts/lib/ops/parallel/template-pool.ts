@@ -23,6 +23,8 @@ import { FAILED, HI, LO, POSTED, RUNNING, SLOTS, STATE, lock, unlock, type FromW
 
 /** What the pool did, for tests and the benchmark. */
 export interface PoolStats {
+  /** Whether a worker started (not for a universe under {@link START_AFTER_BYTES}). */
+  started: boolean;
   /** Packages handed to the worker, and of those the ones it analysed. */
   posted: number;
   workerPackages: number;
@@ -73,7 +75,7 @@ export class TemplatePool implements LoadObserver {
   private accepting = true;
   private current: { revisions: RevisionInput[]; bytes: number } = { revisions: [], bytes: 0 };
   private received = 0;
-  readonly stats: PoolStats = { posted: 0, workerPackages: 0, adopted: 0, rejected: 0, mainPackages: 0 };
+  readonly stats: PoolStats = { started: false, posted: 0, workerPackages: 0, adopted: 0, rejected: 0, mainPackages: 0 };
 
   /** A pool, unless `mode` rules one out; pass it to loadCatalog as its observer. */
   static start(limits: Limits, settings: RepositorySettings, keepRenders: boolean, mode: ThreadMode = 'auto'): TemplatePool | undefined {
@@ -92,6 +94,7 @@ export class TemplatePool implements LoadObserver {
   }
 
   private startWorker(): void {
+    this.stats.started = true;
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const input: WorkerInput = { limits: this.limits, settings: this.settings, keepRenders: this.keepRenders, shared: this.shared.buffer as SharedArrayBuffer, port: port2 };
