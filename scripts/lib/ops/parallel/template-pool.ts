@@ -96,9 +96,14 @@ export class TemplatePool implements LoadObserver {
   private startWorker(): void {
     this.stats.started = true;
     const { port1, port2 } = new MessageChannel();
-    this.port = port1;
     const input: WorkerInput = { limits: this.limits, settings: this.settings, keepRenders: this.keepRenders, shared: this.shared.buffer as SharedArrayBuffer, port: port2 };
-    this.worker = new Worker(new URL('./template-worker.js', import.meta.url), { workerData: input, transferList: [port2] });
+    try {
+      this.worker = new Worker(new URL('./template-worker.js', import.meta.url), { workerData: input, transferList: [port2] });
+    } catch (e) {
+      port1.close();
+      throw e;
+    }
+    this.port = port1;
     // Never keeps the process alive; a failure arrives as a message (see finish).
     this.worker.unref();
     this.worker.on('error', () => undefined);
@@ -121,7 +126,14 @@ export class TemplatePool implements LoadObserver {
     if (this.worker === undefined) {
       // Small universes are analysed faster by one thread than a second one starts.
       if (this.loadedBytes < this.startAfter) return;
-      this.startWorker();
+      try {
+        this.startWorker();
+      } catch (e) {
+        // No thread to be had (resource limits): validate on this one.
+        this.accepting = false;
+        this.stats.error = `the template worker did not start: ${e instanceof Error ? e.message : String(e)}`;
+        return;
+      }
     }
     this.forgetAnalysed();
     // Past the backlog, this thread keeps the package (see finish) and hands over later ones
