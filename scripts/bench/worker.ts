@@ -13,6 +13,8 @@ import { threadMode } from '../cli/threads.js';
 const [what, dir, out] = process.argv.slice(2);
 const started = performance.now();
 const result: Record<string, unknown> = { what };
+/** When the measured work ended (a build's deletion of the replaced artifact is timed apart). */
+let ended: number | undefined;
 if (what === 'floor') {
   Object.assign(result, readAndParse(dir!));
 } else {
@@ -27,14 +29,14 @@ if (what === 'floor') {
     // Like `universe build`: the replaced artifact is deleted after the build returns (the CLI
     // does it in the background); that deletion is timed separately.
     const b = await buildArtifact(v.catalog, v.analysis, { outDir: path.resolve(out!), repoDir: path.resolve(dir!), commit: null, gzip: true, keepPrevious: true });
-    const built = performance.now();
+    ended = performance.now();
     for (const d of previousArtifacts(path.resolve(out!))) removePrevious(d);
-    result.removePreviousMs = performance.now() - built;
+    result.removePreviousMs = performance.now() - ended;
     result.bytesWritten = b.bytes + (b.gzBytes ?? 0);
     result.files = b.files;
     result.phases = b.phases;
   }
 }
-result.ms = (result.removePreviousMs === undefined ? performance.now() : performance.now() - (result.removePreviousMs as number)) - started;
+result.ms = (ended ?? performance.now()) - started;
 result.maxRssBytes = process.resourceUsage().maxRSS * 1024;
 process.stdout.write(JSON.stringify(result) + '\n');

@@ -17,7 +17,7 @@ import type { DecodedFile, LoadObserver } from '../../catalog/load.js';
 import type { Catalog, Limits, PackageDir, RevisionFileName } from '../../catalog/types.js';
 import type { RepositorySettings } from '../../policy/settings.js';
 import type { Analysis } from '../../rules/analysis.js';
-import { adoptRevisionFacts, computeRevisionFacts } from '../../rules/shared/template-transfer.js';
+import { TEMPLATE_INPUTS, adoptRevisionFacts, computeRevisionFacts } from '../../rules/shared/template-transfer.js';
 import type { RuleContext } from '../../rules/types.js';
 import { FAILED, HI, LO, POSTED, RUNNING, SLOTS, STATE, lock, unlock, type FromWorker, type RevisionInput, type ToWorker, type WorkerInput } from './protocol.js';
 
@@ -43,8 +43,8 @@ export interface PoolStats {
  */
 export type ThreadMode = 'auto' | 'force' | 'off';
 
-/** The files a revision's template analysis reads (see template-transfer.ts). */
-const INPUTS: ReadonlySet<string> = new Set<RevisionFileName>(['config.json', 'resource.json', 'marathon.json.mustache', 'job.aurora.mustache']);
+/** The files handed to the worker: those template analysis reads. */
+const INPUTS: ReadonlySet<string> = new Set(TEMPLATE_INPUTS);
 
 /**
  * Bytes handed to the worker and not yet analysed, at most: past that the main thread keeps
@@ -61,6 +61,7 @@ const START_AFTER_BYTES = 16 * 1024 * 1024;
 /** How long the main thread waits for a worker that makes no progress before doing the work itself. */
 const STALL_MS = 60_000;
 
+/** The main thread's side of the pool: the loader's observer while loading, then {@link finish}. */
 export class TemplatePool implements LoadObserver {
   private readonly shared = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
   private port: MessagePort | undefined;
@@ -72,6 +73,8 @@ export class TemplatePool implements LoadObserver {
   /** Bytes of each posted package, by index. */
   private readonly postedBytes: number[] = [];
   private backlogBytes = 0;
+  /** Posted packages already taken off the backlog. */
+  private forgotten = 0;
   private accepting = true;
   private current: { revisions: RevisionInput[]; bytes: number } = { revisions: [], bytes: 0 };
   private received = 0;
@@ -158,7 +161,6 @@ export class TemplatePool implements LoadObserver {
     const done = Math.min(Atomics.load(this.shared, LO), this.posted.length);
     while (this.forgotten < done) this.backlogBytes -= this.postedBytes[this.forgotten++]!;
   }
-  private forgotten = 0;
 
   /**
    * Analyses, on this thread, every package the worker has not claimed (those never posted,

@@ -6,7 +6,7 @@ import type { RuleContext } from '../types.js';
 import { CONFIG_ISSUES_KEY, FACTS_KEY, OPTIONS_KEY, configSchemaIssues, optionFacts, templateFacts, type OptionFacts, type TemplateFacts, type TemplateFile } from './template-analysis.js';
 
 /** The files a revision's template analysis reads: its result depends on them alone. */
-const INPUTS: readonly RevisionFileName[] = ['config.json', 'resource.json', 'marathon.json.mustache', 'job.aurora.mustache'];
+export const TEMPLATE_INPUTS: readonly RevisionFileName[] = ['config.json', 'resource.json', 'marathon.json.mustache', 'job.aurora.mustache'];
 const TEMPLATES: readonly TemplateFile[] = ['marathon.json.mustache', 'job.aurora.mustache'];
 
 /**
@@ -43,7 +43,7 @@ export function fileSignature(f: LoadedFile): string {
  */
 export function computeRevisionFacts(rev: Revision, ctx: RuleContext): RevisionFactsData {
   const inputs: RevisionFactsData['inputs'] = {};
-  for (const name of INPUTS) {
+  for (const name of TEMPLATE_INPUTS) {
     const f = rev.files[name];
     if (f) inputs[name] = fileSignature(f);
   }
@@ -64,7 +64,7 @@ export function computeRevisionFacts(rev: Revision, ctx: RuleContext): RevisionF
  */
 export function adoptRevisionFacts(rev: Revision, analysis: Analysis, data: RevisionFactsData): boolean {
   if (data.dir !== rev.dir) return false;
-  for (const name of INPUTS) {
+  for (const name of TEMPLATE_INPUTS) {
     const f = rev.files[name];
     if ((f ? fileSignature(f) : undefined) !== data.inputs[name]) return false;
   }
