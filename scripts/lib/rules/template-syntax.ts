@@ -1,8 +1,7 @@
 import type { Finding } from '../diagnostics/types.js';
-import { templateFacts, type TemplateFile } from './shared/template-analysis.js';
+import { TEMPLATE_FILES, templateFacts } from './shared/template-analysis.js';
 import type { RevisionRule } from './types.js';
 
-const FILES: readonly TemplateFile[] = ['marathon.json.mustache', 'job.aurora.mustache'];
 
 /**
  * marathon.json.mustache and job.aurora.mustache must be well-formed mustache: every tag and
@@ -17,7 +16,7 @@ export const templateSyntax: RevisionRule = {
   readsTemplateFacts: true,
   check(rev, ctx) {
     const out: Finding[] = [];
-    for (const file of FILES) {
+    for (const file of TEMPLATE_FILES) {
       const facts = templateFacts(rev, ctx, file);
       if (facts?.parseError) out.push({ file: facts.path, offset: facts.parseError.offset, message: `mustache syntax error: ${facts.parseError.message}` });
     }

@@ -1,9 +1,8 @@
 import type { Finding } from '../diagnostics/types.js';
 import type { UnresolvedVariable } from '../render/variables.js';
-import { templateFacts, type TemplateFile } from './shared/template-analysis.js';
+import { TEMPLATE_FILES, templateFacts } from './shared/template-analysis.js';
 import type { RevisionRule } from './types.js';
 
-const FILES: readonly TemplateFile[] = ['marathon.json.mustache', 'job.aurora.mustache'];
 
 /**
  * Template variables that can never resolve: not an option config.json declares, not a member
@@ -19,7 +18,7 @@ export const templateUnknownVariable: RevisionRule = {
   readsTemplateFacts: true,
   check(rev, ctx) {
     const out: Finding[] = [];
-    for (const file of FILES) {
+    for (const file of TEMPLATE_FILES) {
       const facts = templateFacts(rev, ctx, file);
       const seen = new Set<string>();
       for (const u of facts?.unresolved ?? []) {

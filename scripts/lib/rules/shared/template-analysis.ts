@@ -12,6 +12,9 @@ import type { RuleContext } from '../types.js';
 /** The two template files a revision may hold. */
 export type TemplateFile = Extract<RevisionFileName, 'marathon.json.mustache' | 'job.aurora.mustache'>;
 
+/** Both template files, Marathon first. */
+export const TEMPLATE_FILES: readonly TemplateFile[] = ['marathon.json.mustache', 'job.aurora.mustache'];
+
 /** A revision's config.json and resource.json as the template rules need them. */
 export interface OptionFacts {
   /** Parsed config.json (undefined when there is none). */

@@ -3,11 +3,10 @@ import type { JsonObject } from '../../render/objects.js';
 import type { SchemaIssue } from '../../schema/issue.js';
 import type { Analysis } from '../analysis.js';
 import type { RuleContext } from '../types.js';
-import { CONFIG_ISSUES_KEY, FACTS_KEY, OPTIONS_KEY, configSchemaIssues, optionFacts, templateFacts, type OptionFacts, type TemplateFacts, type TemplateFile } from './template-analysis.js';
+import { CONFIG_ISSUES_KEY, FACTS_KEY, OPTIONS_KEY, TEMPLATE_FILES, configSchemaIssues, optionFacts, templateFacts, type OptionFacts, type TemplateFacts, type TemplateFile } from './template-analysis.js';
 
 /** The files a revision's template analysis reads: its result depends on them alone. */
 export const TEMPLATE_INPUTS: readonly RevisionFileName[] = ['config.json', 'resource.json', 'marathon.json.mustache', 'job.aurora.mustache'];
-const TEMPLATES: readonly TemplateFile[] = ['marathon.json.mustache', 'job.aurora.mustache'];
 
 /**
  * One revision's template analysis (config.json's draft-04 issues, the option facts, the facts
@@ -52,7 +51,7 @@ export function computeRevisionFacts(rev: Revision, ctx: RuleContext): RevisionF
   if (rev.files['config.json'] && config !== undefined) data.draft04 = configSchemaIssues(rev, ctx, config);
   const options = optionFacts(rev, ctx);
   if (options) data.options = { defaults: options.defaults, issues: options.issues, complete: options.complete, schemaValid: options.schemaValid };
-  for (const file of TEMPLATES) if (rev.files[file]) data.templates[file] = templateFacts(rev, ctx, file) ?? null;
+  for (const file of TEMPLATE_FILES) if (rev.files[file]) data.templates[file] = templateFacts(rev, ctx, file) ?? null;
   return data;
 }
 
@@ -76,7 +75,7 @@ export function adoptRevisionFacts(rev: Revision, analysis: Analysis, data: Revi
     options = { ...(config !== undefined ? { config: config as JsonObject } : {}), ...(resource !== undefined ? { resource } : {}), ...data.options };
   }
   analysis.preset(rev, OPTIONS_KEY, options);
-  for (const file of TEMPLATES) {
+  for (const file of TEMPLATE_FILES) {
     const facts = data.templates[file];
     if (facts !== undefined) analysis.preset(rev, FACTS_KEY[file], facts ?? undefined);
   }
