@@ -36,6 +36,14 @@ for (const c of cases) {
 test('json-duplicate-key: located at the later key, related to the first', async () => {
   const text = '{\n  "name": "widget",\n  "version": "1",\n  "name": "other"\n}';
   const [d] = await check(revisionFiles('widget', 0, { files: { 'package.json': text } }), [jsonDuplicateKey]);
-  assert.deepEqual([d!.line, d!.column, d!.severity], [4, 3, 'error']);
+  assert.deepEqual([d!.line, d!.column, d!.severity], [4, 3, 'error']); // no packagingVersion: not legacy
   assert.deepEqual(d!.related, [{ file: `${R}/package.json`, pointer: '/name', message: "first occurrence of 'name'", line: 2, column: 3 }]);
+});
+
+test('json-duplicate-key: a warning in a legacy packaging version (published DC/OS packages have them), an error in 6.0', async () => {
+  for (const [pv, severity] of [['4.0', 'warning'], ['6.0', 'error']]) {
+    const text = `{"packagingVersion": "${pv}", "name": "widget", "website": "a", "website": "b"}`;
+    const [d] = await check(revisionFiles('widget', 0, { files: { 'package.json': text } }), [jsonDuplicateKey]);
+    assert.equal(d!.severity, severity, pv);
+  }
 });

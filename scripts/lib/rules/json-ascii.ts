@@ -32,6 +32,7 @@ export const jsonAscii: CatalogRule = {
   id: 'json-ascii',
   description: 'JSON files are plain ASCII, without \\u escapes.',
   severity: 'error',
+  legacySeverity: 'warning',
   scope: 'catalog',
   check({ catalog }) {
     const out: Finding[] = [];

@@ -10,6 +10,7 @@ export const jsonDuplicateKey: CatalogRule = {
   id: 'json-duplicate-key',
   description: 'No JSON object has the same key twice.',
   severity: 'error',
+  legacySeverity: 'warning',
   scope: 'catalog',
   check({ catalog }) {
     return jsonProblems(catalog, 'duplicate-key').map(({ file: f, problem: p }): Finding => ({
