@@ -45,16 +45,37 @@ test('scan: \\u escapes are found, an escaped backslash before u is not one', ()
   assert.equal(problems[0]!.excerpt, '\\u0041');
 });
 
-test('scan: only the first \\u escape is recorded', () => {
-  assert.deepEqual(kinds(scan('{"a": "\\u0041", "b": "\\u0042"}').problems), [['unicode-escape', '/a']]);
+test('scan: every \\u escape is recorded, two in one string too', () => {
+  const text = '{"a": "\\u0041", "b": "\\u0042\\u0043"}';
+  const { problems } = scan(text);
+  assert.deepEqual(kinds(problems), [['unicode-escape', '/a'], ['unicode-escape', '/b'], ['unicode-escape', '/b']]);
+  assert.deepEqual(problems.map((p) => [p.offset, p.excerpt]), [[7, '\\u0041'], [22, '\\u0042'], [28, '\\u0043']]);
 });
 
-test('scan: the first non-ASCII character names its member', () => {
-  const text = '{"a": "plain", "b": ["x", "caf\u00e9"], "c": "\u00e8"}';
+test('scan: every non-ASCII character names its member', () => {
+  const text = '{"a": "plain", "b": ["x", "caf\u00e9"], "c": "\u00e8\u00e0"}';
   const { problems } = scan(text);
-  assert.deepEqual(kinds(problems), [['non-ascii', '/b/1']]);
-  assert.equal(problems[0]!.offset, text.indexOf('\u00e9'));
-  assert.equal(problems[0]!.excerpt, '\u00e9');
+  assert.deepEqual(kinds(problems), [['non-ascii', '/b/1'], ['non-ascii', '/c'], ['non-ascii', '/c']]);
+  assert.deepEqual(problems.map((p) => [p.offset, p.excerpt]), [[text.indexOf('\u00e9'), '\u00e9'], [text.indexOf('\u00e8'), '\u00e8'], [text.indexOf('\u00e0'), '\u00e0']]);
+});
+
+test('scan: past 100 of a kind, one final problem counts the rest', () => {
+  const words = Array.from({ length: 250 }, (_, i) => `"k${i}": "\u00e9\\u00e9"`);
+  const text = `{${words.join(', ')}}`;
+  const { problems } = scan(text);
+  for (const kind of ['non-ascii', 'unicode-escape'] as const) {
+    const of = problems.filter((p) => p.kind === kind);
+    assert.equal(of.length, 101, kind);
+    assert.equal(of.filter((p) => p.more === undefined).length, 100);
+    const last = of[100]!;
+    assert.equal(last.more, 150);
+    assert.equal(last.pointer, '/k100');
+    assert.equal(last.excerpt, undefined);
+  }
+});
+
+test('scan: non-ASCII outside strings is still recorded, with the empty pointer', () => {
+  assert.deepEqual(kinds(scan('{"a": 1\u00a0, "b": "\u00e9"}').problems), [['non-ascii', ''], ['non-ascii', '/b']]);
 });
 
 test('scan: a non-ASCII key names its own member', () => {

@@ -1,3 +1,4 @@
+import { MAX_ASCII_FINDINGS, NonAsciiCursor } from './ascii.js';
 import { toPointer } from './pointer.js';
 import { isCleanJson } from './scan-fast.js';
 
@@ -20,6 +21,12 @@ export interface ScanProblem {
   firstColumn?: number;
   /** The offending text: the `\uXXXX` escape, or the non-ASCII character. */
   excerpt?: string;
+  /**
+   * For `unicode-escape` and `non-ascii`: set on one final problem of its kind when the file has
+   * more than {@link MAX_ASCII_FINDINGS} of them, counting those not recorded (the problem is at
+   * the first of them).
+   */
+  more?: number;
 }
 
 interface Frame {
@@ -51,13 +58,21 @@ export function fullScanJson(text: string, maxDepth: number, checkAscii: boolean
   const problems: ScanProblem[] = [];
   const stack: Frame[] = [];
   const path = (): Array<string | number> => stack.map((f) => (f.isObject ? (f.key ?? '') : f.index));
-  // Only the first \u escape is reported: one finding per file says what to fix.
-  let escapeReported = false;
-  // The first non-ASCII character is found up front (one regex pass) so that the string holding
-  // it can name its member; non-ASCII outside strings is a syntax error JSON.parse reports.
-  const firstNonAscii = checkAscii ? /[^\x00-\x7f]/.exec(text)?.index ?? -1 : -1;
-  // Cursor on the next backslash at or after the current position (-1: none left), so finding
-  // out whether a string has escapes costs O(1) amortised instead of a scan per string.
+  // Every \u escape and every non-ASCII character is recorded, up to a bound per kind; past it
+  // they are counted into one final problem of the kind.
+  let escapes = 0;
+  let moreEscapes: ScanProblem | undefined;
+  let nonAscii = 0;
+  let moreNonAscii: ScanProblem | undefined;
+  const escapeOffsets: number[] = [];
+  const addNonAscii = (offset: number, excerpt: string, pointer: string): void => {
+    if (nonAscii++ < MAX_ASCII_FINDINGS) problems.push({ kind: 'non-ascii', offset, pointer, excerpt });
+    else if (moreNonAscii) moreNonAscii.more!++;
+    else moreNonAscii = { kind: 'non-ascii', offset, pointer, more: 1 };
+  };
+  // Non-ASCII characters are found by a cursor that moves with the scan, so the string holding
+  // each can name its member; outside strings (a syntax error JSON.parse reports) the pointer is ''.
+  const cursor = checkAscii ? new NonAsciiCursor(text) : undefined;
   let nextBs = text.indexOf('\\');
   const n = text.length;
   let i = 0;
@@ -69,7 +84,6 @@ export function fullScanJson(text: string, maxDepth: number, checkAscii: boolean
       if (nextBs >= 0 && nextBs < i) nextBs = text.indexOf('\\', i);
       let j: number;
       let hasEscape = false;
-      let escapeAt = -1;
       if (q < 0) j = n;
       else if (nextBs < 0 || nextBs > q) j = q;
       else {
@@ -78,7 +92,7 @@ export function fullScanJson(text: string, maxDepth: number, checkAscii: boolean
         for (let k = start + 1; k < n; k++) {
           const ck = text.charCodeAt(k);
           if (ck === 0x5c) {
-            if (text.charCodeAt(k + 1) === 0x75 /* u */ && escapeAt < 0 && !escapeReported) escapeAt = k;
+            if (text.charCodeAt(k + 1) === 0x75 /* u */) escapeOffsets.push(k);
             k++;
           } else if (ck === 0x22) { j = k; break; }
         }
@@ -102,13 +116,18 @@ export function fullScanJson(text: string, maxDepth: number, checkAscii: boolean
         if (UNSAFE_KEYS.has(key)) problems.push({ kind: 'unsafe-key', offset: start, pointer: toPointer(path()), key });
       }
       // Pointers are taken after a key has been recorded, so a key's problems name its own member.
-      if (escapeAt >= 0) {
-        escapeReported = true;
-        problems.push({ kind: 'unicode-escape', offset: escapeAt, pointer: toPointer(path()), excerpt: text.slice(escapeAt, escapeAt + 6) });
-      }
-      if (firstNonAscii > start && firstNonAscii < j) {
-        const ch = String.fromCodePoint(text.codePointAt(firstNonAscii)!);
-        problems.push({ kind: 'non-ascii', offset: firstNonAscii, pointer: toPointer(path()), excerpt: ch });
+      if (escapeOffsets.length > 0 || (cursor && cursor.next >= 0 && cursor.next < j)) {
+        const pointer = toPointer(path());
+        for (const at of escapeOffsets) {
+          if (escapes++ < MAX_ASCII_FINDINGS) problems.push({ kind: 'unicode-escape', offset: at, pointer, excerpt: text.slice(at, at + 6) });
+          else if (moreEscapes) moreEscapes.more!++;
+          else moreEscapes = { kind: 'unicode-escape', offset: at, pointer, more: 1 };
+        }
+        escapeOffsets.length = 0;
+        while (cursor && cursor.next >= 0 && cursor.next < j) {
+          const c = cursor.take();
+          addNonAscii(c.offset, c.excerpt, c.offset > start ? pointer : '');
+        }
       }
       i = j + 1;
       continue;
@@ -130,9 +149,11 @@ export function fullScanJson(text: string, maxDepth: number, checkAscii: boolean
     }
     i++;
   }
-  if (firstNonAscii >= 0 && !problems.some((p) => p.kind === 'non-ascii')) {
-    // Outside any string (a syntax error too): still say where it is.
-    problems.push({ kind: 'non-ascii', offset: firstNonAscii, pointer: '', excerpt: String.fromCodePoint(text.codePointAt(firstNonAscii)!) });
+  while (cursor && cursor.next >= 0) {
+    const c = cursor.take();
+    addNonAscii(c.offset, c.excerpt, '');
   }
+  if (moreEscapes) problems.push(moreEscapes);
+  if (moreNonAscii) problems.push(moreNonAscii);
   return { problems, tooDeep: false };
 }
