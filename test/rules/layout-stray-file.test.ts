@@ -14,7 +14,9 @@ const base = (): Record<string, MemoryFile> => ({
 const cases: Array<{ name: string; extra: Record<string, MemoryFile>; remove?: string; expected: Array<[string, string, string]> }> = [
   { name: 'every known revision file, files outside packages/', extra: {}, expected: [] },
   { name: 'file in packages/', extra: { 'packages/README.md': 'x' }, expected: [['layout-stray-file', 'packages/README.md', '']] },
-  { name: 'symbolic link in packages/', extra: { 'packages/X': { symlink: 'W' } }, expected: [['layout-stray-file', 'packages/X', '']] },
+  // A link where a folder belongs is layout-folder-symlink's; inside a revision it is stray.
+  { name: 'symbolic link in packages/ is not stray', extra: { 'packages/X': { symlink: 'W' } }, expected: [] },
+  { name: 'symbolic link in a revision', extra: { [`${R}/notes`]: { symlink: 'package.json' } }, expected: [['layout-stray-file', `${R}/notes`, '']] },
   { name: 'file in a letter folder', extra: { 'packages/W/.DS_Store': 'x' }, expected: [['layout-stray-file', 'packages/W/.DS_Store', '']] },
   { name: 'file in a package folder', extra: { 'packages/W/widget/package.json': '{}' }, expected: [['layout-stray-file', 'packages/W/widget/package.json', '']] },
   { name: 'unknown file in a revision', extra: { [`${R}/notes.txt`]: 'hello' }, expected: [['layout-stray-file', `${R}/notes.txt`, '']] },

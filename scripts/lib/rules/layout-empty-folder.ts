@@ -14,12 +14,13 @@ export const layoutEmptyFolder: CatalogRule = {
   check({ catalog }) {
     const out: Finding[] = [];
     for (const letter of catalog.letters) {
-      if (!letter.entries.some((e) => e.kind === 'dir')) {
+      // A folder holding a symbolic link is not empty: layout-folder-symlink reports the link.
+      if (!letter.entries.some((e) => e.kind === 'dir' || e.kind === 'symlink')) {
         out.push({ file: letter.dir, message: `letter folder '${letter.name}' holds no package folder: add a package or remove the folder` });
       }
     }
     for (const pkg of catalog.packages) {
-      if (pkg.revisions.length === 0) {
+      if (pkg.revisions.length === 0 && !pkg.entries.some((e) => e.kind === 'symlink')) {
         out.push({ file: pkg.dir, message: `package folder '${pkg.name}' holds no revision folder: add revision 0 (universe new ${pkg.name}) or remove the folder` });
       }
     }

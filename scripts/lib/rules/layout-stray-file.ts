@@ -28,7 +28,8 @@ export const layoutStrayFile: CatalogRule = {
     const out: Finding[] = [];
     const nonDirs = (dir: string, entries: SnapshotEntry[], expected: string): void => {
       for (const e of entries) {
-        if (e.kind === 'dir') continue;
+        // A symbolic link where a folder belongs is layout-folder-symlink's to report.
+        if (e.kind === 'dir' || e.kind === 'symlink') continue;
         out.push({ file: `${dir}/${e.name}`, message: `'${e.name}' is ${what(e)} where only ${expected} belong: move or remove it` });
       }
     };

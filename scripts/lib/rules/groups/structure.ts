@@ -27,6 +27,7 @@ import { packageJsonRequired } from '../package-json-required.js';
 import { packageNameMatchesFolder } from '../package-name-matches-folder.js';
 import { upgradesUnknownVersion } from '../upgrades-unknown-version.js';
 import { layoutEmptyFolder } from '../layout-empty-folder.js';
+import { layoutFolderSymlink } from '../layout-folder-symlink.js';
 
 /**
  * Layout, file, JSON, cross-file, package-level and 6.0 reference rules, in the order
@@ -38,6 +39,7 @@ export const STRUCTURE_RULES: readonly Rule[] = [
   layoutPackageFolder,
   layoutLetterMatchesName,
   layoutRevisionFolder,
+  layoutFolderSymlink,
   layoutStrayFile,
   layoutEmptyFolder,
   packageJsonRequired,
