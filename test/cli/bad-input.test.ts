@@ -183,7 +183,7 @@ const CASES: Case[] = [
   { name: 'Aurora template without jobs', files: { ...base(), [`${W}/job.aurora.mustache`]: 'task = Task(name="{{service.name}}")\n' }, code: 'aurora-render', file: `${W}/job.aurora.mustache` },
   { name: 'no descriptor in 6.0', files: without(base(), `${W}/marathon.json.mustache`), code: 'descriptor-required', file: `${W}/package.json` },
   // package-level and 6.0 references
-  { name: 'duplicate version (strict)', files: { ...base(), 'packages/W/widget/1/package.json': json(pkg()), 'packages/W/widget/1/marathon.json.mustache': '{"id": "/w", "cmd": "w", "cpus": 0.1, "mem": 32}\n' }, code: 'duplicate-version', file: `${W}/package.json`, strict: true },
+  { name: 'duplicate version (strict)', files: { ...base(), 'packages/W/widget/1/package.json': json(pkg()), 'packages/W/widget/1/marathon.json.mustache': '{"id": "/w", "cmd": "w", "cpus": 0.1, "mem": 32}\n' }, code: 'duplicate-version', file: 'packages/W/widget/1/package.json', strict: true },
   { name: 'upgradesFrom unknown version (strict)', files: withPkg({ upgradesFrom: ['0.9.0'] }), code: 'upgrades-unknown-version', file: `${W}/package.json`, strict: true },
   { name: 'dependency on a missing package', files: withPkg({ dependencies: { sprocket: '^1.0.0' } }), code: 'dependency-unknown-package', file: `${W}/package.json` },
   { name: 'unsatisfiable dependency', files: withPkg({ dependencies: { gadget: '^3.0.0' } }), code: 'dependency-unsatisfiable', file: `${W}/package.json` },

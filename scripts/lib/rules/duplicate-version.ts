@@ -5,7 +5,8 @@ import { revisionVersions, type RevisionVersion } from './util.js';
 /**
  * No two revisions of a package share a `version`: DC/OS clients address packages by
  * (name, version) and only ever see the higher revision, so the lower one is unreachable.
- * Reported on each lower revision, related to the highest one with that version.
+ * Reported on each revision that repeats the version of a lower one (the newer revision is the
+ * one to edit: a published revision must not change), related to the lower revisions with it.
  */
 export const duplicateVersion: PackageRule = {
   id: 'duplicate-version',
@@ -21,15 +22,17 @@ export const duplicateVersion: PackageRule = {
     }
     const out: Finding[] = [];
     for (const [version, list] of byVersion) {
-      if (list.length < 2) continue;
-      // Revisions are in revision order, so the last one is the one clients see.
-      const shown = list[list.length - 1]!.revision;
-      for (const { revision } of list.slice(0, -1)) {
+      // Revisions are in revision order: every one after the first repeats a lower one's version.
+      for (let i = 1; i < list.length; i++) {
+        const { revision } = list[i]!;
+        const lower = list.slice(0, i).map((rv) => rv.revision);
+        const names = lower.map((r) => r.folder);
+        const which = names.length === 1 ? `revision ${names[0]}` : `revisions ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
         out.push({
           file: `${revision.dir}/package.json`,
           pointer: '/version',
-          message: `version '${version}' is also the version of revision ${shown.folder}, and DC/OS clients only see the higher revision: give this revision a distinct version`,
-          related: [{ file: `${shown.dir}/package.json`, pointer: '/version', message: `revision ${shown.folder} has the same version` }],
+          message: `version '${version}' is already the version of ${which}, and DC/OS clients only see the highest revision with a version: give this revision a new version`,
+          related: lower.map((r) => ({ file: `${r.dir}/package.json`, pointer: '/version', message: `revision ${r.folder} has version '${version}'` })),
         });
       }
     }
