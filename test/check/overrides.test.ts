@@ -1,11 +1,12 @@
 /**
  * `Universe-Allow: <check> <package>/<revision>: <reason>` trailers in commits between base and
- * head turn the named check's findings for that revision into info, and every trailer found is
- * listed in the report, used or not.
+ * head turn the named check's findings for that revision into info naming who allowed it, and
+ * every trailer found is listed in the report, used or not, malformed ones with what is wrong.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { W, at, only, repoWith, widget, widgetPackageJson } from '../rules/breaking/fixture.js';
+import { revisionFiles } from '../helpers/repo.js';
 
 const CHANGED = 'breaking/revision-changed';
 const TEMPLATE = W(0, 'marathon.json.mustache');
@@ -20,9 +21,26 @@ test('overrides: a trailer naming the check and revision turns the error into in
   assert.deepEqual(at(report, CHANGED), [[TEMPLATE, '']]);
   const d = only(report, CHANGED)[0]!;
   assert.equal(d.severity, 'info');
-  assert.deepEqual(d.data?.override, { reason: 'the memory limit was a typo nobody could deploy', commit: head });
+  assert.deepEqual(d.data?.override, { reason: 'the memory limit was a typo nobody could deploy', commit: head, author: 'Test <test@example.com>' });
   assert.equal(report.summary.errors, 0);
-  assert.deepEqual(report.overrides, [{ check: CHANGED, target: 'widget/0', reason: 'the memory limit was a typo nobody could deploy', commit: head, used: true }]);
+  assert.deepEqual(report.overrides, [
+    { check: CHANGED, target: 'widget/0', reason: 'the memory limit was a typo nobody could deploy', commit: head, author: 'Test <test@example.com>', used: true },
+  ]);
+});
+
+test('overrides: the note on an allowed finding says who allowed it (the commit author) and why', async (t) => {
+  const { repo, base } = await repoWith(t, { ...widget(0), ...widget(1) });
+  repo.write({ [TEMPLATE]: EDITED });
+  const head = await repo.commit(allow('widget/0'), { author: { name: 'Jane Doe', email: 'jane@example.com' } });
+  const report = await repo.check({ base, head });
+  const d = only(report, CHANGED)[0]!;
+  assert.equal(d.severity, 'info');
+  assert.ok(
+    d.message.endsWith(`(allowed by Jane Doe <jane@example.com> in commit ${head.slice(0, 12)}: the memory limit was a typo nobody could deploy)`),
+    d.message,
+  );
+  assert.equal((d.data?.override as { author?: string }).author, 'Jane Doe <jane@example.com>');
+  assert.equal(report.overrides[0]?.author, 'Jane Doe <jane@example.com>');
 });
 
 test('overrides: a trailer for another revision is listed unused and the error stays', async (t) => {
@@ -102,11 +120,69 @@ test('overrides: with the default base (merge base with main), trailers on the b
   assert.deepEqual(only(report, CHANGED).map((d) => [d.file, d.severity]), [[TEMPLATE, 'info']]);
 });
 
-test('overrides: a trailer without a reason is ignored', async (t) => {
+test('overrides: a trailer without a reason is listed as malformed and allows nothing', async (t) => {
   const { repo, base } = await repoWith(t, { ...widget(0), ...widget(1) });
   repo.write({ [TEMPLATE]: EDITED });
   const head = await repo.commit(`Raise memory\n\nUniverse-Allow: ${CHANGED} widget/0:\n`);
   const report = await repo.check({ base, head });
   assert.equal(only(report, CHANGED)[0]?.severity, 'error');
-  assert.deepEqual(report.overrides, []);
+  assert.deepEqual(report.overrides.map((o) => [o.check, o.target, o.used]), [[CHANGED, 'widget/0', false]]);
+  assert.match(report.overrides[0]?.problem ?? '', /^no reason after 'breaking\/revision-changed widget\/0'/);
+});
+
+test('overrides: a trailer naming an unknown rule says so with the closest rule, and allows nothing', async (t) => {
+  const { repo, base } = await repoWith(t, { ...widget(0), ...widget(1) });
+  repo.write({ [TEMPLATE]: EDITED });
+  const head = await repo.commit(allow('widget/0', 'breaking/revison-changed'));
+  const report = await repo.check({ base, head });
+  assert.equal(only(report, CHANGED)[0]?.severity, 'error');
+  assert.deepEqual(report.overrides.map((o) => [o.check, o.target, o.used, o.problem]), [
+    ['breaking/revison-changed', 'widget/0', false, "unknown rule 'breaking/revison-changed', did you mean 'breaking/revision-changed'?"],
+  ]);
+});
+
+test('overrides: a rule named without its breaking/ prefix is unknown, with the prefixed id suggested', async (t) => {
+  const { repo, base } = await repoWith(t, { ...widget(0), ...widget(1) });
+  repo.write({ [TEMPLATE]: EDITED });
+  const head = await repo.commit(allow('widget/0', 'revision-changed'));
+  const report = await repo.check({ base, head });
+  assert.equal(only(report, CHANGED)[0]?.severity, 'error');
+  assert.equal(report.overrides[0]?.problem, "unknown rule 'revision-changed', did you mean 'breaking/revision-changed'?");
+});
+
+test('overrides: a target without a revision is listed as malformed with the forms it may take, never dropped', async (t) => {
+  const { repo, base } = await repoWith(t, { ...widget(0), ...widget(1) });
+  repo.write({ [TEMPLATE]: EDITED });
+  const head = await repo.commit(`Raise memory\n\nUniverse-Allow: ${CHANGED} widget: the memory limit was a typo\nUniverse-Allow: ${CHANGED} */0: every first revision\n`);
+  const report = await repo.check({ base, head });
+  assert.equal(only(report, CHANGED)[0]?.severity, 'error');
+  assert.deepEqual(report.overrides.map((o) => [o.target, o.used]), [['*/0', false], ['widget', false]]);
+  const [star, bare] = report.overrides;
+  assert.equal(bare?.problem, "malformed target 'widget': write widget/<revision> (one revision, e.g. widget/2), widget/* (every revision), */* (every package) or schema/<file>");
+  assert.match(star?.problem ?? '', /^malformed target '\*\/0': write <package>\/<revision>/);
+});
+
+test('overrides: */* allows the check for every revision of every package', async (t) => {
+  const gadget = revisionFiles('gadget', 0);
+  const gadgetTemplate = 'packages/G/gadget/0/marathon.json.mustache';
+  const { repo, base } = await repoWith(t, { ...widget(0), ...widget(1), ...gadget });
+  repo.write({ [TEMPLATE]: EDITED, [gadgetTemplate]: EDITED });
+  const head = await repo.commit(allow('*/*'));
+  const report = await repo.check({ base, head });
+  assert.deepEqual(only(report, CHANGED).map((d) => [d.file, d.severity]), [
+    [gadgetTemplate, 'info'],
+    [TEMPLATE, 'info'],
+  ]);
+  assert.deepEqual(report.overrides.map((o) => [o.target, o.used, o.problem]), [['*/*', true, undefined]]);
+});
+
+test('overrides: the pretty output names an unknown rule and a malformed target instead of calling them not needed', async (t) => {
+  const { repo, base } = await repoWith(t, { ...widget(0), ...widget(1) });
+  repo.write({ [TEMPLATE]: EDITED });
+  const head = await repo.commit(`Raise memory\n\nUniverse-Allow: breaking/revison-changed widget/0: typo\nUniverse-Allow: ${CHANGED} widget: typo\n`);
+  const r = await repo.cli(['--base', base, '--head', head]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /Override ignored \([0-9a-f]{12} by Test <test@example\.com>\): unknown rule 'breaking\/revison-changed', did you mean 'breaking\/revision-changed'\?/);
+  assert.match(r.stdout, /Override ignored \([0-9a-f]{12} by Test <test@example\.com>\): malformed target 'widget': write widget\/<revision>/);
+  assert.doesNotMatch(r.stdout, /not needed/);
 });

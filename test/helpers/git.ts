@@ -71,11 +71,12 @@ export class TestRepo {
     }
   }
 
-  /** Stages everything and commits it; returns the commit id. */
-  async commit(message: string, opts: { stage?: boolean; parents?: string[] } = {}): Promise<string> {
+  /** Stages everything and commits it (as `author` when given; the committer is always Test); returns the commit id. */
+  async commit(message: string, opts: { stage?: boolean; parents?: string[]; author?: { name: string; email: string } } = {}): Promise<string> {
     if (opts.stage !== false) await this.stageAll();
     const time = { ...AUTHOR, timestamp: (this.clock += 60), timezoneOffset: 0 };
-    return git.commit({ fs, dir: this.dir, message, author: time, committer: time, ...(opts.parents ? { parent: opts.parents } : {}) });
+    const author = opts.author ? { ...time, ...opts.author } : time;
+    return git.commit({ fs, dir: this.dir, message, author, committer: time, ...(opts.parents ? { parent: opts.parents } : {}) });
   }
 
   /** Creates a branch at a commit (default HEAD) and optionally checks it out. */

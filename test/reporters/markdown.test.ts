@@ -49,6 +49,21 @@ test('verdict, changed packages, then breaking findings, errors, warnings and th
   assert.ok(md.endsWith('\n') && !md.endsWith('\n\n'));
 });
 
+test('a malformed or unknown-rule trailer is a note saying what is wrong, not counted as unneeded', () => {
+  const report = sampleReport();
+  report.overrides.push({
+    check: 'breaking/revison-changed',
+    target: 'kafka/3',
+    reason: 'typo',
+    commit: 'eeeeeee5555555555555555555555555555555555',
+    used: false,
+    problem: "unknown rule 'breaking/revison-changed', did you mean 'breaking/revision-changed'?",
+  });
+  const md = formatMarkdown(report, OPTS);
+  assert.ok(md.includes("_`Universe-Allow` in `eeeeeee` allows nothing: unknown rule 'breaking/revison\\-changed', did you mean 'breaking/revision\\-changed'?_"), md);
+  assert.match(md, /_1 `Universe-Allow` trailer allows nothing that this change needed\._/);
+});
+
 test('a clean check says so', () => {
   const report: CheckReport = {
     diagnostics: [],

@@ -24,9 +24,12 @@ export function formatCheckPretty(report: CheckReport, opts: { color: boolean; p
   for (const f of report.changes.files) lines.push(`  ${opts.prefix}${f}: changed`);
   lines.push('');
   const used = report.overrides.filter((o) => o.used);
-  const unused = report.overrides.filter((o) => !o.used);
+  const unused = report.overrides.filter((o) => !o.used && o.problem === undefined);
+  const broken = report.overrides.filter((o) => o.problem !== undefined);
+  const by = (o: CheckReport['overrides'][number]): string => `${o.commit.slice(0, 12)}${o.author ? ` by ${o.author}` : ''}`;
   const tail: string[] = [];
-  for (const o of used) tail.push(`Override used: ${o.check} ${o.target} (${o.commit.slice(0, 12)}): ${o.reason}`);
-  for (const o of unused) tail.push(`Override not needed (nothing to allow): ${o.check} ${o.target} (${o.commit.slice(0, 12)})`);
+  for (const o of used) tail.push(`Override used: ${o.check} ${o.target} (${by(o)}): ${o.reason}`);
+  for (const o of broken) tail.push(`Override ignored (${by(o)}): ${o.problem}`);
+  for (const o of unused) tail.push(`Override not needed (nothing to allow): ${o.check} ${o.target} (${by(o)})`);
   return lines.join('\n') + '\n' + formatPretty(report.diagnostics, report.summary, opts) + (tail.length ? tail.join('\n') + '\n' : '');
 }

@@ -82,7 +82,10 @@ export function formatMarkdown(report: CheckReport, opts: MarkdownOptions): stri
     if (shown < used.length) notes.push(`${used.length - shown} more overrides are not listed.`);
     out.push('');
   }
-  const unused = report.overrides.length - used.length;
+  const broken = report.overrides.filter((o) => o.problem !== undefined);
+  for (const o of broken.slice(0, 10)) notes.push(`\`Universe-Allow\` in ${code(o.commit.slice(0, 7))} allows nothing: ${text(o.problem!)}${/[?.]$/.test(o.problem!) ? '' : '.'}`);
+  if (broken.length > 10) notes.push(`${broken.length - 10} more malformed \`Universe-Allow\` trailers are not listed.`);
+  const unused = report.overrides.length - used.length - broken.length;
   if (unused) notes.push(`${unused} \`Universe-Allow\` ${unused === 1 ? 'trailer allows' : 'trailers allow'} nothing that this change needed.`);
 
   const lines = out.lines;

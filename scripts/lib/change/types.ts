@@ -27,13 +27,17 @@ export interface PackageChange {
 export interface Override {
   /** The check it allows, e.g. `breaking/revision-changed`. */
   check: string;
-  /** `<package>/<revision>`. */
+  /** `<package>/<revision>`, `<package>/*` (every revision), `*` in place of the package too (every package), or `schema/<file>`; as written when malformed. */
   target: string;
   reason: string;
   /** The commit whose message holds the trailer. */
   commit: string;
+  /** The commit's author, `Name <email>`: who allowed it. */
+  author?: string;
   /** Whether some finding of this run was allowed by it. */
   used: boolean;
+  /** Why the trailer allows nothing whatever changed (a malformed line, an unknown check); absent when it is well-formed. */
+  problem?: string;
 }
 
 /** Where one side of a comparison came from. */
@@ -70,4 +74,8 @@ export interface AllowTrailer {
   target: string;
   reason: string;
   commit: string;
+  /** The commit's author, `Name <email>`. */
+  author: string;
+  /** What is wrong with the line and how to write it, when it is malformed (it then allows nothing). */
+  problem?: string;
 }

@@ -25,6 +25,8 @@ export interface CommitInfo {
   oid: string;
   tree: string;
   parents: string[];
+  /** The author's identity, `Name <email>` (empty when the commit has none). */
+  author: string;
   message: string;
   /** Committer time, seconds since the epoch. */
   time: number;

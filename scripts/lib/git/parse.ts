@@ -18,7 +18,7 @@ export function parseTree(data: Buffer): TreeItem[] {
   return out;
 }
 
-/** Parses a commit object: its tree, parents, committer time and message. */
+/** Parses a commit object: its tree, parents, author, committer time and message. */
 export function parseCommit(oid: string, data: Buffer): CommitInfo {
   const text = data.toString('utf8');
   const end = text.indexOf('\n\n');
@@ -26,14 +26,19 @@ export function parseCommit(oid: string, data: Buffer): CommitInfo {
   let tree = '';
   const parents: string[] = [];
   let time = 0;
+  let author = '';
   for (const line of header.split('\n')) {
     if (line.startsWith('tree ')) tree = line.slice(5).trim();
     else if (line.startsWith('parent ')) parents.push(line.slice(7).trim());
-    else if (line.startsWith('committer ')) {
+    else if (line.startsWith('author ')) {
+      // `author Name <email> <seconds> <zone>`: the identity is everything before the date.
+      const m = /^author (.*?>)/.exec(line);
+      author = (m ? m[1]! : line.slice(7)).trim();
+    } else if (line.startsWith('committer ')) {
       const m = / (-?\d+) [+-]\d{4}$/.exec(line);
       if (m) time = Number(m[1]);
     }
   }
   if (!/^[0-9a-f]{40}$/.test(tree)) throw new Error(`commit ${oid} has no tree`);
-  return { oid, tree, parents, message: end < 0 ? '' : text.slice(end + 2), time };
+  return { oid, tree, parents, author, message: end < 0 ? '' : text.slice(end + 2), time };
 }

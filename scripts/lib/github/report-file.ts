@@ -103,13 +103,17 @@ function revisionChange(v: unknown, at: string): RevisionChange {
 function override(v: unknown, at: string): Override {
   const o = obj(v, at);
   if (typeof o.used !== 'boolean') throw new Bad(`${at}.used must be true or false`);
-  return {
+  const out: Override = {
     check: str(o.check, `${at}.check`),
     target: str(o.target, `${at}.target`),
     reason: str(o.reason, `${at}.reason`),
     commit: str(o.commit, `${at}.commit`),
     used: o.used,
   };
+  // Optional: reports written before these members existed lack them.
+  if (o.author !== undefined) out.author = str(o.author, `${at}.author`);
+  if (o.problem !== undefined) out.problem = str(o.problem, `${at}.problem`);
+  return out;
 }
 
 function obj(v: unknown, at: string): Obj {
