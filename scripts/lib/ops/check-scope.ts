@@ -79,21 +79,54 @@ export function fillVersions(packages: PackageChange[], head: Catalog, headAnaly
   }
 }
 
-/** Keeps the diagnostics the change is responsible for: in changed revisions, changed packages (package rules) or changed files. */
-export function inChange(
-  rules: readonly Rule[],
-  packages: ReadonlySet<string>,
-  revisions: ReadonlySet<string>,
-  files: ReadonlySet<string>,
-  atBase: ReadonlySet<string>,
-): (d: Diagnostic) => boolean {
+/** The paths a check judges by the new-revision policy: revisions and files added or modified, and packages added whole. */
+export function newPathsOf(changes: CheckReport['changes'], revisionDirs: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>(revisionDirs);
+  for (const f of changes.files) out.add(f);
+  for (const p of changes.packages) if (p.status === 'added') out.add(p.dir);
+  return out;
+}
+
+/** Every folder above a changed (added or modified) path: where a folder-level finding about the change lands. */
+export function changedAncestors(changed: readonly ChangedPath[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of changed) {
+    if (c.status === 'removed') continue;
+    for (let i = c.path.indexOf('/'); i !== -1; i = c.path.indexOf('/', i + 1)) out.add(c.path.slice(0, i));
+  }
+  return out;
+}
+
+/** What a check changed, as the sets {@link inChange} reads. */
+export interface ChangeScope {
+  /** Changed package folders. */
+  packages: ReadonlySet<string>;
+  /** Added or modified revision folders. */
+  revisions: ReadonlySet<string>;
+  /** Changed files outside revision folders. */
+  files: ReadonlySet<string>;
+  /** Folders above an added or modified path (see {@link changedAncestors}). */
+  changed: ReadonlySet<string>;
+}
+
+/**
+ * Keeps the diagnostics the change is responsible for: everything in changed files and changed
+ * revisions; and, when the base did not already report it, what package rules say of a changed
+ * package and what catalog rules say of a changed package or of a folder above a change (a
+ * misplaced letter or package folder).
+ */
+export function inChange(rules: readonly Rule[], change: ChangeScope, atBase: ReadonlySet<string>): (d: Diagnostic) => boolean {
   const scope = new Map(rules.map((r) => [r.id, r.scope]));
   return (d) => {
-    if (files.has(d.file)) return true;
+    if (change.files.has(d.file)) return true;
     const parts = d.file.split('/');
-    if (parts.length >= 4 && revisions.has(parts.slice(0, 4).join('/'))) return true;
-    if (d.code === 'internal-error') return parts.length >= 3 && packages.has(parts.slice(0, 3).join('/'));
-    return scope.get(d.code) === 'package' && parts.length >= 3 && packages.has(parts.slice(0, 3).join('/')) && !atBase.has(findingKey(d));
+    if (parts.length >= 4 && change.revisions.has(parts.slice(0, 4).join('/'))) return true;
+    const inPackage = parts.length >= 3 && change.packages.has(parts.slice(0, 3).join('/'));
+    if (d.code === 'internal-error') return inPackage;
+    if (atBase.has(findingKey(d))) return false;
+    const s = scope.get(d.code);
+    if (s === 'package') return inPackage;
+    return s === 'catalog' && (inPackage || change.changed.has(d.file));
   };
 }
 

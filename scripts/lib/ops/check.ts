@@ -20,7 +20,7 @@ import { countBySeverity, runRules } from '../rules/run.js';
 import type { Rule } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { WorktreeSnapshot } from '../snapshot/worktree.js';
-import { addDependencies, classify, fillVersions, findingKey, inChange } from './check-scope.js';
+import { addDependencies, changedAncestors, classify, fillVersions, findingKey, inChange, newPathsOf } from './check-scope.js';
 import { SCHEMA_DIR, schemaSides } from './check-schemas.js';
 import { CannotRunError } from './errors.js';
 import { readSettings } from './validate.js';
@@ -91,15 +91,19 @@ export async function checkChanges(opts: CheckOptions): Promise<CheckReport> {
 
   const revisionDirs = new Set<string>();
   for (const p of changes.packages) for (const r of p.revisions) if (r.status !== 'removed') revisionDirs.add(`${p.dir}/${r.folder}`);
+  // What the change adds or modifies is judged as new (every rule at full severity, whatever the
+  // packaging version); revisions it leaves untouched keep the published policy.
+  const newPaths = newPathsOf(changes, revisionDirs);
   const rules = opts.rules ?? RULES;
-  let diagnostics = await runRules(headCatalog, settings, rules, everything ? {} : { revisionDirs, packageDirs: changedDirs }, headAnalysis);
+  let diagnostics = await runRules(headCatalog, settings, rules, everything ? { newPaths } : { revisionDirs, packageDirs: changedDirs, newPaths }, headAnalysis);
   if (!everything) {
-    // Package rules look at every revision of a changed package; what they already reported at
-    // the base (a legacy defect of an untouched revision) is not this change's doing.
-    const packageRules = rules.filter((r) => r.scope === 'package');
-    const before = await runRules(baseCatalog, settings, packageRules, { packageDirs: changedDirs }, baseAnalysis);
+    // Package and catalog rules look beyond the changed revisions (every revision of a changed
+    // package, the folders above it); what they already reported at the base (a legacy defect
+    // of an untouched revision, a folder that was already misplaced) is not this change's doing.
+    const wider = rules.filter((r) => r.scope !== 'revision');
+    const before = await runRules(baseCatalog, settings, wider, { packageDirs: changedDirs }, baseAnalysis);
     const known = new Set(before.map(findingKey));
-    diagnostics = diagnostics.filter(inChange(rules, changedDirs, revisionDirs, new Set(changes.files), known));
+    diagnostics = diagnostics.filter(inChange(rules, { packages: changedDirs, revisions: revisionDirs, files: new Set(changes.files), changed: changedAncestors(changed) }, known));
   }
 
   const schemas = await schemaSides(objects, baseRoot, { worktree: head.side.ref === 'worktree', schemaTree: head.schemaTree }, prefix);

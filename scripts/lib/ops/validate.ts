@@ -1,7 +1,7 @@
 import { loadCatalog, loadFile } from '../catalog/load.js';
 import { DEFAULT_LIMITS, SETTINGS_FILE, type Catalog, type LoadedFile } from '../catalog/types.js';
 import type { Diagnostic, Summary } from '../diagnostics/types.js';
-import { defaultSettings, resolveSettings, type RepositorySettings } from '../policy/settings.js';
+import { defaultSettings, resolveSettings, type PolicyName, type RepositorySettings } from '../policy/settings.js';
 import { Analysis, type AnalysisOptions } from '../rules/analysis.js';
 import { RULES } from '../rules/registry.js';
 import { countBySeverity, runRules } from '../rules/run.js';
@@ -28,6 +28,8 @@ export interface ValidationResult {
 export interface ValidateOptions extends AnalysisOptions {
   /** Whether templates are analysed on a second thread (see TemplatePool); default `auto`. */
   threads?: ThreadMode;
+  /** Judge every revision as published (the default: legacy leniency applies) or as new. */
+  policy?: PolicyName;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[
     const beforeRule = (rule: Rule): void => {
       if (pool && poolStats === undefined && rule.readsTemplateFacts) poolStats = pool.finish(catalog, ctx);
     };
-    diagnostics = await runRules(catalog, settings, rules, {}, analysis, { beforeRule });
+    diagnostics = await runRules(catalog, settings, rules, options.policy === 'new' ? { newPaths: 'all' } : {}, analysis, { beforeRule });
   } finally {
     if (pool && poolStats === undefined) pool.close();
   }

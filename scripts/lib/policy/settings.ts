@@ -7,6 +7,17 @@ export interface CategorySetting {
   description?: string;
 }
 
+/**
+ * Which policy judges a revision: `published` (a revision already out there: legacy packaging
+ * versions keep their milder severities) or `new` (a revision being added or changed: every rule
+ * at its full severity). `universe check` decides per revision from git history; `validate`
+ * has no history and uses `published` unless told otherwise.
+ */
+export type PolicyName = 'published' | 'new';
+
+/** The policy names, for argument parsing. */
+export const POLICY_NAMES: readonly PolicyName[] = ['published', 'new'];
+
 /** How severities are decided. */
 export interface Policy {
   /** Severity overrides by rule id, for every revision. */

@@ -13,6 +13,13 @@ export interface RunScope {
   revisionDirs?: ReadonlySet<string>;
   /** Only packages whose folder is in this set. */
   packageDirs?: ReadonlySet<string>;
+  /**
+   * What the new-revision policy judges (every rule at its full severity, see RuleMeta): `all`,
+   * or the paths (revision folders, package folders, files) a change added or modified; a
+   * finding is new when its file is one of them or lies below one. Everything else is judged by
+   * the published policy. Default: nothing is new.
+   */
+  newPaths?: 'all' | ReadonlySet<string>;
 }
 
 /** Callbacks of {@link runRules}. */
@@ -82,7 +89,7 @@ export async function runRules(
   };
   const out: Diagnostic[] = [];
   for (const { rule, finding } of raw) {
-    const severity = severityFor(rule, finding, ctx.analysis, settings);
+    const severity = severityFor(rule, finding, ctx.analysis, settings, isNew(scope.newPaths, finding.file));
     if (severity === 'off') continue;
     const code = finding.data?.internal ? 'internal-error' : rule.id;
     const pointer = finding.pointer ?? '';
@@ -103,13 +110,28 @@ export async function runRules(
   return out.sort(compareDiagnostics);
 }
 
-function severityFor(rule: RuleMeta, finding: Finding, analysis: Analysis, settings: RepositorySettings): PolicySeverity {
+/**
+ * The two policies. New (what a change adds or modifies): the repository's `rules` override, else
+ * the rule's full severity, whatever the packaging version. Published: a legacy revision takes
+ * `legacyRules`, `rules`, then the rule's legacy severity; any other finding `rules`, then the
+ * rule's published severity.
+ */
+function severityFor(rule: RuleMeta, finding: Finding, analysis: Analysis, settings: RepositorySettings, isNewFinding: boolean): PolicySeverity {
   if (finding.data?.internal) return 'error';
-  const rev = analysis.revisionOf(finding.file);
-  const legacy = rev !== undefined && analysis.isLegacy(rev);
   const { rules, legacyRules } = settings.policy;
-  if (legacy) return legacyRules[rule.id] ?? rules[rule.id] ?? rule.legacySeverity ?? rule.severity;
-  return rules[rule.id] ?? rule.severity;
+  if (isNewFinding) return rules[rule.id] ?? rule.severity;
+  const published = rule.publishedSeverity ?? rule.severity;
+  const rev = analysis.revisionOf(finding.file);
+  if (rev !== undefined && analysis.isLegacy(rev)) return legacyRules[rule.id] ?? rules[rule.id] ?? rule.legacySeverity ?? published;
+  return rules[rule.id] ?? published;
+}
+
+/** Whether a finding's file is, or lies below, one of the new paths. */
+function isNew(newPaths: RunScope['newPaths'], file: string): boolean {
+  if (newPaths === undefined) return false;
+  if (newPaths === 'all') return true;
+  for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) if (newPaths.has(file.slice(0, i))) return true;
+  return newPaths.has(file);
 }
 
 /**

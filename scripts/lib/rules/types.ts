@@ -7,11 +7,21 @@ import type { RepositorySettings } from '../policy/settings.js';
 export interface RuleMeta {
   id: string;
   description: string;
-  /** Severity for packages in the current packaging version (and for findings outside any revision). */
+  /**
+   * Severity under the new-revision policy: for what a change adds or modifies (`universe check`)
+   * and for `validate --policy new`. The full severity, whatever the packaging version.
+   */
   severity: Severity;
   /**
-   * Severity for revisions in a legacy packaging version (policy.legacyPackagingVersions),
-   * where the DC/OS Universe tolerated the defect and real packages have it. Defaults to `severity`.
+   * Severity for a published revision (plain `validate`, and revisions a change leaves untouched)
+   * in the current packaging version: a defect worth a warning once published but never worth
+   * adding. Defaults to `severity`.
+   */
+  publishedSeverity?: Severity;
+  /**
+   * Severity for a published revision in a legacy packaging version
+   * (policy.legacyPackagingVersions), where the DC/OS Universe tolerated the defect and real
+   * packages have it. Defaults to `publishedSeverity`, then `severity`.
    */
   legacySeverity?: Severity;
   /**
