@@ -69,6 +69,8 @@ export interface SchemaChange {
   after?: unknown;
   /** One sentence without a final period (callers may extend it): what changed and why it is (in)compatible, naming option and values. */
   message: string;
+  /** For a breaking change, when the comparison knows it: how to keep existing options valid, as a clause (`give 'service.token' a default or keep it optional`). */
+  fix?: string;
 }
 
 /** One side of a comparison at one schema node. */
@@ -122,9 +124,10 @@ export class NodePair {
   }
 
   /** Records a change of keyword `key`; before/after default to the keyword's values on each side. */
-  emit(kind: ChangeKind, impact: Impact, key: string, message: string, extra: { option?: string; before?: unknown; after?: unknown; pointer?: string; basePointer?: string; baseKey?: string; noValues?: boolean } = {}): void {
+  emit(kind: ChangeKind, impact: Impact, key: string, message: string, extra: { option?: string; before?: unknown; after?: unknown; pointer?: string; basePointer?: string; baseKey?: string; noValues?: boolean; fix?: string } = {}): void {
     const where = keywordPointers(this.o, this.n, key, extra.baseKey ?? key);
     const change: SchemaChange = { kind, impact, option: extra.option ?? this.option, pointer: extra.pointer ?? where.pointer, basePointer: extra.basePointer ?? where.basePointer, message };
+    if (extra.fix !== undefined) change.fix = extra.fix;
     if (!extra.noValues) {
       const before = 'before' in extra ? extra.before : own(this.old, extra.baseKey ?? key);
       const after = 'after' in extra ? extra.after : own(this.new, key);

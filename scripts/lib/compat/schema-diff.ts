@@ -109,12 +109,12 @@ function compareDefault(p: NodePair, defaults: Defaults, required: boolean): voi
   const has = hasMember(p.new, 'default');
   const who = subject(p.option);
   if (had && has) {
-    if (!sameValue(p.old.default, p.new.default, p.budget)) p.emit('default-changed', 'warning', 'default', `The default of ${lower(p.option)} changed from ${show(p.old.default)} to ${show(p.new.default)}: installations that relied on the old default get the new value on upgrade, so say so in the release notes`);
+    if (!sameValue(p.old.default, p.new.default, p.budget)) p.emit('default-changed', 'warning', 'default', `The default of ${lower(p.option)} changed from ${show(p.old.default)} to ${show(p.new.default)}: installations that kept the old default get the new value on upgrade`);
   } else if (has) {
     p.emit('default-added', 'compatible', 'default', `${who} now has the default ${show(p.new.default)}: every existing value still validates`);
   } else if (had) {
     const breaking = required && defaults === undefined;
-    const why = breaking ? 'it is required, so existing options that relied on the default stop validating' : 'installations that relied on the default now get no value, so say so in the release notes';
+    const why = breaking ? 'it is required, so existing options that relied on the default stop validating' : 'installations that kept the default get no value on upgrade';
     p.emit('default-removed', breaking ? 'breaking' : 'warning', 'default', `${who} no longer has the default ${show(p.old.default)}: ${why}`);
   }
 }
@@ -141,13 +141,14 @@ function compareRequired(p: NodePair, defaults: Defaults, defaultsApply: boolean
     const why = provided
       ? `its default ${'value' in provided ? show(provided.value) : '(the object of its options\' defaults)'} provides it, so existing options still validate`
       : defaults === undefined
-        ? `defaults do not apply ${defaultsApply ? 'here (array items, undeclared members)' : 'to these documents'}, so existing values without it stop validating; keep it optional`
-        : 'the defaults do not provide it, so existing options without it stop validating; give it a default or keep it optional';
+        ? `defaults do not apply ${defaultsApply ? 'here (array items, undeclared members)' : 'to these documents'}, so existing values without it stop validating`
+        : 'the defaults do not provide it, so existing options without it stop validating';
     p.emit('required-added', provided ? 'compatible' : 'breaking', 'required', `${subject(option)} is now required: ${why}`, {
       option,
       pointer: `${p.n.ptr}/required/${after.indexOf(name)}`,
       before: undefined,
       after: name,
+      ...(provided ? {} : { fix: defaults === undefined ? `keep '${option}' optional` : `give '${option}' a default` }),
     });
   }
   for (const name of new Set(before)) {
@@ -189,7 +190,7 @@ function compareProperties(walk: Walk, p: NodePair, depth: number, defaults: Def
           : isJsonObject(closed) && schemaCanonical(closed, p.budget) !== '{}'
             ? `existing values of it are now checked against additionalProperties, and the package no longer uses them`
             : 'existing options that set it still validate but the value is silently ignored';
-      p.emit('property-removed', 'breaking', 'properties', `Option '${option}' was removed: ${why}`, { option, basePointer: `${p.o.ptr}/properties/${token}`, noValues: true });
+      p.emit('property-removed', 'breaking', 'properties', `Option '${option}' was removed: ${why}`, { option, basePointer: `${p.o.ptr}/properties/${token}`, noValues: true, fix: `keep '${option}'` });
     }
   }
 }

@@ -48,3 +48,11 @@ test('config-default-changed: found in the staged changes', async (t) => {
   await repo.stageAll();
   assert.deepEqual(at(await repo.check({ staged: true }), CODE), [[C(1), '/properties/service/properties/mode/default']]);
 });
+
+test('config-default-changed: the message is one sentence that says what changed and what to do once', async (t) => {
+  const report = await upgrade(t, configSchema({ count: { type: 'integer', minimum: 1, maximum: 10, default: 3 } }));
+  const { message } = only(report, CODE)[0]!;
+  assert.equal(message.match(/release notes/g)?.length, 1, message);
+  assert.equal(message.match(/default/g)?.length, 2, message); // "The default of … the old default", nothing repeated
+  assert.match(message, /^The default of option 'service\.count' changed from 1 to 3: .* from 1\.0\.0 \(revision 0\); say so in the release notes$/);
+});

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { W, at, breakingCodes, commitCheck, configSchema, only, related, repoWith, widget } from './fixture.js';
+import { isMajorBump, nextBreakingVersion } from '../../../scripts/lib/rules/breaking/config-incompatible.js';
 
 const CODE = 'breaking/config-incompatible';
 const C = (rev: number): string => W(rev, 'config.json');
@@ -167,4 +168,34 @@ test('config-incompatible: for 0.x versions a minor bump announces breaking chan
     const report = await commitCheck(repo, base, widget(1, { packageJson: { version: to, upgradesFrom: [from] }, files: { 'config.json': config } }));
     assert.equal(at(report, CODE).length, expected, `${from} → ${to}`);
   }
+});
+
+test('config-incompatible: each finding lists only the options its own change breaks', async (t) => {
+  const config = closed({ port: undefined, mode: { type: 'string', enum: ['safe'], default: 'safe' } });
+  const report = await upgrade(t, config, undefined, closed());
+  const byOption = new Map(only(report, CODE).map((d) => [d.data?.option, (d.data?.brokenOptions as Array<{ option: string }>).map((b) => b.option)]));
+  assert.deepEqual([...byOption.keys()].sort(), ['service.mode', 'service.port']);
+  assert.deepEqual([...new Set(byOption.get('service.mode'))], ['service.mode']);
+  assert.deepEqual([...new Set(byOption.get('service.port'))], ['service.port']);
+  for (const d of only(report, CODE)) assert.doesNotMatch(d.message, /service\.(port|mode).*service\.(port|mode)=.*service\.(port|mode)=/);
+});
+
+test('config-incompatible: an option that breaks by being absent is shown as left unset, never =undefined', async (t) => {
+  const report = await upgrade(t, configSchema({ token: { type: 'string' } }, ['token']));
+  const { message } = only(report, CODE)[0]!;
+  assert.doesNotMatch(message, /undefined/);
+  assert.match(message, /service\.token left unset/);
+  assert.match(message, /make the version 2\.0\.0 \(a new major version\), remove '1\.0\.0' from upgradesFrom, or give 'service\.token' a default$/);
+});
+
+test("config-incompatible: with upgradesFrom '*' the way out names '*', not the old version", async (t) => {
+  const report = await upgrade(t, configSchema({ mode: { type: 'string', enum: ['safe'], default: 'safe' } }), { version: '1.1.0', upgradesFrom: ['*'] });
+  assert.match(only(report, CODE)[0]!.message, /replace '\*' in upgradesFrom/);
+});
+
+test('config-incompatible: the version suggested is the lowest one that announces breaking changes', () => {
+  assert.deepEqual(nextBreakingVersion('1.4.2')?.version, '2.0.0');
+  assert.deepEqual(nextBreakingVersion('0.3.1')?.version, '0.4.0');
+  assert.equal(nextBreakingVersion('1.0'), undefined);
+  for (const from of ['1.4.2', '0.3.1', '2.0.0-beta.1']) assert.ok(isMajorBump(from, nextBreakingVersion(from)!.version), from);
 });

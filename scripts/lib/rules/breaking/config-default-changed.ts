@@ -19,7 +19,7 @@ export const configDefaultChanged: ChangeRule = {
         out.push({
           file: `${u.head.dir}/config.json`,
           pointer: c.pointer,
-          message: `${c.message} — users upgrading from ${u.fromVersion} (revision ${u.base.folder}) who kept the default get the new one: say so in the release notes`,
+          message: `${c.message} from ${u.fromVersion} (revision ${u.base.folder}); say so in the release notes`,
           related: [{ file: `${u.base.dir}/config.json`, pointer: c.basePointer, message: `in published revision ${u.base.folder}` }],
           data: { option: c.option, kind: c.kind },
         });

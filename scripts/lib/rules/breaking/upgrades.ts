@@ -11,6 +11,8 @@ export interface ConfigUpgrade {
   head: Revision;
   fromVersion: string;
   toVersion: string;
+  /** The head's `upgradesFrom`: it names `fromVersion`, or `*`. */
+  upgradesFrom: string[];
   changes: SchemaChange[];
   /** Options valid for the base that the head rejects (computed on demand: it validates samples). */
   broken(): BrokenOption[];
@@ -41,6 +43,7 @@ export function configUpgrades(ctx: ChangeContext): ConfigUpgrade[] {
       head: n.rev,
       fromVersion,
       toVersion,
+      upgradesFrom: from,
       changes: diffSchemas(oldSchema, newSchema),
       broken: () => (broken ??= brokenOptions(oldSchema, newSchema).options),
     });
