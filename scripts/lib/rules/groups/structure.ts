@@ -28,6 +28,7 @@ import { packageNameMatchesFolder } from '../package-name-matches-folder.js';
 import { upgradesUnknownVersion } from '../upgrades-unknown-version.js';
 import { layoutEmptyFolder } from '../layout-empty-folder.js';
 import { layoutFolderSymlink } from '../layout-folder-symlink.js';
+import { scaffoldPlaceholder } from '../scaffold-placeholder.js';
 
 /**
  * Layout, file, JSON, cross-file, package-level and 6.0 reference rules, in the order
@@ -60,6 +61,7 @@ export const STRUCTURE_RULES: readonly Rule[] = [
   cliRequiresCommand,
   descriptorRequired,
   auroraRequires6,
+  scaffoldPlaceholder,
   // package level
   duplicateVersion,
   upgradesUnknownVersion,
