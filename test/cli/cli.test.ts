@@ -137,14 +137,17 @@ test('build writes the artifact and is byte-identical when run twice', async () 
   }
 });
 
-test('new scaffolds a package that validates clean, then its next revision', async () => {
+test('new scaffolds a package that validates with its placeholders as warnings (errors for a new revision), then its next revision', async () => {
   const dir = writeTree(revisionFiles('alpha', 0));
   try {
     const r = await runCli(['new', 'zeta-service', '--repo', dir]);
     assert.equal(r.code, 0, r.stderr);
     assert.ok(fs.existsSync(path.join(dir, 'packages/Z/zeta-service/0/package.json')));
-    const v = await runCli(['validate', '--repo', dir, '--format', 'json', '--strict']);
+    const v = await runCli(['validate', '--repo', dir, '--format', 'json']);
     assert.equal(v.code, 0, v.stdout);
+    const found = (JSON.parse(v.stdout) as { diagnostics: Array<{ code: string; severity: string }> }).diagnostics;
+    assert.deepEqual([...new Set(found.map((d) => `${d.code} ${d.severity}`))], ['scaffold-placeholder warning']);
+    assert.equal((await runCli(['validate', '--repo', dir, '--policy', 'new'])).code, 1);
     const next = await runCli(['new', 'zeta-service', '--repo', dir]);
     assert.equal(next.code, 0, next.stderr);
     assert.ok(fs.existsSync(path.join(dir, 'packages/Z/zeta-service/1/package.json')));
