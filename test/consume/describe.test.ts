@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { run } from '../../scripts/cli/commands/describe.js';
 import { UsageError } from '../../scripts/cli/io.js';
-import { flattenOptions } from '../../scripts/lib/consume/options.js';
+import { constraintNotes, flattenOptions, optionConstraints } from '../../scripts/lib/consume/options.js';
 import { CannotRunError } from '../../scripts/lib/diagnostics/errors.js';
 import { fakeIo, sampleArtifact } from './artifact.js';
 
@@ -85,4 +85,46 @@ test('flattenOptions: dotted names in declaration order, required from the paren
   );
   assert.deepEqual(flattenOptions(undefined), []);
   assert.deepEqual(flattenOptions({ properties: [] }), []);
+});
+
+test('describe --json: each option carries the constraints config.json states (enum, bounds), and none when it states none', async () => {
+  const d = JSON.parse(await describe(['emberkv', '--json'])) as { options: Array<{ name: string; constraints?: unknown }> };
+  const byName = new Map(d.options.map((o) => [o.name, o]));
+  assert.deepEqual(byName.get('emberkv.log_level')?.constraints, { enum: ['debug', 'info', 'warn', 'error'] });
+  assert.deepEqual(byName.get('networking.port')?.constraints, { minimum: 1, maximum: 65535 });
+  assert.deepEqual(byName.get('node.cpus')?.constraints, { minimum: 0.5 });
+  assert.equal('constraints' in byName.get('service.name')!, false);
+  assert.equal('constraints' in byName.get('security.tls_enabled')!, false);
+});
+
+test('describe: the pretty table shows the allowed values after the description', async () => {
+  const pretty = await describe(['emberkv']);
+  assert.match(pretty, /^ {2}emberkv\.log_level +string +"info" +Verbosity of the node logs\. \(one of "debug", "info", "warn", "error"\)$/m);
+  assert.match(pretty, /^ {2}networking\.port +integer +7379 +Port of the VIP clients connect to\. \(>= 1; <= 65535\)$/m);
+  assert.match(pretty, /^ {2}security\.tls_enabled +boolean +false +Serve clients over TLS[^(]*$/m);
+});
+
+test('optionConstraints: enum, draft-04 and numeric exclusive bounds, lengths, pattern and format; nothing else', () => {
+  assert.equal(optionConstraints({ type: 'string', description: 'x', default: 'a' }), undefined);
+  assert.deepEqual(optionConstraints({ enum: ['a', 1, null], minimum: 0, exclusiveMinimum: true, maximum: 10 }), { enum: ['a', 1, null], minimum: 0, exclusiveMinimum: true, maximum: 10 });
+  // Later drafts: the exclusive bound is the number, when it is the stricter one.
+  assert.deepEqual(optionConstraints({ exclusiveMinimum: 5, minimum: 3, exclusiveMaximum: 9 }), { minimum: 5, exclusiveMinimum: true, maximum: 9, exclusiveMaximum: true });
+  assert.deepEqual(optionConstraints({ exclusiveMinimum: 5, minimum: 7 }), { minimum: 7 });
+  assert.deepEqual(optionConstraints({ minLength: 1, maxLength: 63, pattern: '^[a-z]+$', format: 'uri' }), { minLength: 1, maxLength: 63, pattern: '^[a-z]+$', format: 'uri' });
+  // Values of the wrong type are not constraints.
+  assert.equal(optionConstraints({ minimum: '1', maxLength: Infinity, pattern: 3, enum: 'a', exclusiveMaximum: true }), undefined);
+});
+
+test('constraintNotes: the notes the catalogue shows, in its order, for people', () => {
+  assert.deepEqual(
+    constraintNotes({ enum: ['a', 2], minimum: 0, exclusiveMinimum: true, maximum: 10, minLength: 1, maxLength: 63, pattern: '^x', format: 'uri' }),
+    ['one of "a", 2', '> 0', '<= 10', 'at least 1 character', 'at most 63 characters', 'matches ^x', 'format uri'],
+  );
+  assert.deepEqual(constraintNotes({ minimum: 1, maximum: 5, exclusiveMaximum: true }), ['>= 1', '< 5']);
+  assert.deepEqual(constraintNotes({}), []);
+});
+
+test('flattenOptions: rows carry their constraints', () => {
+  const rows = flattenOptions({ properties: { a: { type: 'object', properties: { b: { type: 'string', enum: ['x'] } } }, c: { type: 'integer' } } });
+  assert.deepEqual(rows.map((r) => [r.name, r.constraints]), [['a', undefined], ['a.b', { enum: ['x'] }], ['c', undefined]]);
 });

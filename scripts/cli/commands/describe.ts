@@ -4,6 +4,7 @@ import { UsageError, type Io } from '../io.js';
 import { describeRevision, type Description } from '../../lib/consume/describe.js';
 import { isHttpUrl } from '../../lib/consume/fetch.js';
 import { findInIndex } from '../../lib/consume/lookup.js';
+import { constraintNotes } from '../../lib/consume/options.js';
 import { parsePackageRef } from '../../lib/consume/select.js';
 import { openIndex } from '../../lib/consume/source.js';
 
@@ -12,7 +13,9 @@ export const help = `Usage: universe describe PACKAGE[@VERSION] [--index URL-or-
 
 Shows a package of a built universe: name, version, revision, packaging version, description,
 maintainer, tags, categories, website, licences, notes, its install options (name, type,
-default, required, description; nested options with dotted names) and the versions available.
+default, required, description and the values allowed: enum values, minimum/maximum,
+minLength/maxLength, pattern, format; nested options with dotted names) and the versions
+available.
 Without @VERSION, the latest revision; when several revisions carry the version, the highest.
 
 Options:
@@ -63,13 +66,21 @@ export function formatDescription(d: Description): string {
   if (d.options.length === 0) lines.push('Options: none');
   else {
     lines.push('Options:');
-    const rows = d.options.map((o) => [o.name, o.type ?? '', o.default === undefined ? '' : short(JSON.stringify(o.default), 30), o.required ? 'yes' : '', (o.description ?? '').replace(/\s+/g, ' ')]);
+    const rows = d.options.map((o) => [o.name, o.type ?? '', o.default === undefined ? '' : short(JSON.stringify(o.default), 30), o.required ? 'yes' : '', describeCell(o)]);
     const head = ['NAME', 'TYPE', 'DEFAULT', 'REQUIRED', 'DESCRIPTION'];
     const widths = [0, 1, 2, 3].map((i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)));
     for (const r of [head, ...rows]) lines.push('  ' + r.map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : c)).join('  ').trimEnd());
   }
   lines.push('', `Versions: ${d.versions.map((v) => `${v.version} (revision ${v.revision}${v.deprecated ? ', deprecated' : ''})`).join(', ')}`);
   return lines.join('\n') + '\n';
+}
+
+/** The description, then what values are allowed: `Verbosity. (one of "debug", "info"; >= 1)`. */
+function describeCell(o: Description['options'][number]): string {
+  const text = (o.description ?? '').replace(/\s+/g, ' ').trim();
+  const notes = o.constraints ? constraintNotes(o.constraints).map((n) => n.replace(/\s+/g, ' ')) : [];
+  if (notes.length === 0) return text;
+  return `${text}${text ? ' ' : ''}(${notes.join('; ')})`;
 }
 
 function short(s: string, max: number): string {

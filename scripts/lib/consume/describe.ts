@@ -3,7 +3,7 @@
  * of its package, as one plain object (printed as JSON, or formatted for people by the CLI).
  */
 import { isJsonObject } from '../render/objects.js';
-import { flattenOptions } from './options.js';
+import { flattenOptions, type OptionConstraints } from './options.js';
 import type { IndexPackage, RevisionDocument } from './types.js';
 
 /** One option row (see consume/options.ts), without the bookkeeping fields. */
@@ -13,6 +13,8 @@ export interface DescribedOption {
   default?: unknown;
   required: boolean;
   description?: string;
+  /** Enum values, bounds, lengths, pattern and format, when config.json states any. */
+  constraints?: OptionConstraints;
 }
 
 /** A described revision. */
@@ -89,6 +91,7 @@ export function describeRevision(entry: IndexPackage, rev: RevisionDocument): De
     if (r.type !== undefined) o.type = r.type;
     if (r.hasDefault) o.default = r.default;
     if (r.description !== undefined) o.description = r.description;
+    if (r.constraints !== undefined) o.constraints = r.constraints;
     return o;
   });
   out.versions = [...entry.versions]
