@@ -16,6 +16,30 @@ export function hasCorpus(): boolean {
 /** The message printed when a corpus test is skipped. */
 export const NO_CORPUS = `../shared/corpus not found next to the project: corpus tests skipped (CI always has it)`;
 
+/**
+ * The whole DC/OS Universe (the root of a mesosphere/universe checkout: repo/packages,
+ * repo/meta/schema, scripts/gen_universe.py): UNIVERSE_DCOS_CORPUS when set (CI on GitHub clones
+ * it at the corpus's commit), else ../shared/corpus/dcos-universe.
+ */
+export const DCOS_CORPUS_DIR = process.env.UNIVERSE_DCOS_CORPUS
+  ? path.resolve(process.env.UNIVERSE_DCOS_CORPUS)
+  : path.join(CORPUS_DIR, 'dcos-universe');
+
+/** True when {@link DCOS_CORPUS_DIR} holds the packages, the schemas and the DC/OS build script. */
+export function hasDcosCorpus(): boolean {
+  return ['repo/packages', 'repo/meta/schema', 'scripts/gen_universe.py'].every((p) => fs.existsSync(path.join(DCOS_CORPUS_DIR, p)));
+}
+
+/**
+ * Why a DC/OS Universe test cannot run: a skip when the folder is simply absent, a failure when
+ * UNIVERSE_DCOS_CORPUS names a folder that is not a DC/OS Universe checkout.
+ */
+export function dcosCorpusMissing(): { skip: string } | { fail: string } | undefined {
+  if (hasDcosCorpus()) return undefined;
+  if (process.env.UNIVERSE_DCOS_CORPUS) return { fail: `UNIVERSE_DCOS_CORPUS=${DCOS_CORPUS_DIR} is not a DC/OS Universe checkout (no repo/packages, repo/meta/schema or scripts/gen_universe.py)` };
+  return { skip: `${DCOS_CORPUS_DIR} not found (set UNIVERSE_DCOS_CORPUS to a mesosphere/universe checkout): DC/OS Universe tests skipped` };
+}
+
 /** Every file under a folder, relative, sorted. */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
