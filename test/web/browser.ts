@@ -23,10 +23,33 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** Why the browser test cannot run here, or undefined when it can. */
-export function browserMissing(): string | undefined {
-  if (fs.existsSync(CHROMIUM)) return undefined;
-  return `${CHROMIUM} not found: install Debian's Chromium with 'apt-get install chromium' (CI installs it), or set UNIVERSE_SKIP_BROWSER=1 to skip the browser test`;
+/** The browser the test drives: `UNIVERSE_CHROMIUM` when set (another Chromium build), else Debian's. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env['UNIVERSE_CHROMIUM'] || CHROMIUM;
+}
+
+/** Whether the environment says it is CI (`CI` set, as GitHub Actions and most CI services do, and not `false` or `0`). */
+export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const ci = env['CI'];
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+}
+
+/** What the browser test does here: run with this Chromium, skip (one reason), or fail (CI without a browser). */
+export type BrowserPlan = { run: true; executable: string } | { run: false; skip: string } | { run: false; fail: string };
+
+/**
+ * Decides whether the browser test runs. On a developer's machine without Chromium it is skipped
+ * with one line saying how to run it, and `UNIVERSE_SKIP_BROWSER=1` skips it on purpose. Under CI
+ * it always runs: a missing browser is a failure, never a skip, and the opt-out does not apply.
+ */
+export function browserPlan(env: NodeJS.ProcessEnv = process.env, exists: (file: string) => boolean = fs.existsSync): BrowserPlan {
+  const executable = chromiumPath(env);
+  const ci = isCi(env);
+  if (!ci && env['UNIVERSE_SKIP_BROWSER'] === '1') return { run: false, skip: 'UNIVERSE_SKIP_BROWSER=1' };
+  if (exists(executable)) return { run: true, executable };
+  const how = `install Debian's Chromium with 'apt-get install chromium', or run 'bash .ci/run', which installs it and runs the tests`;
+  if (ci) return { run: false, fail: `${executable} not found, and under CI the browser test must run: ${how}` };
+  return { run: false, skip: `${executable} not found, so the web catalogue's browser test is skipped; to run it, ${how}` };
 }
 
 /**
@@ -34,11 +57,11 @@ export function browserMissing(): string | undefined {
  * launch() (it manages profiles itself), so the fresh folder is given to launchPersistentContext,
  * which passes it to Chromium as `--user-data-dir`.
  */
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(executable = chromiumPath()): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const { chromium } = await import('playwright-core');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'universe-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: executable,
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 860 },
