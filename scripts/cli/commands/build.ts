@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '../args.js';
 import type { Io } from '../io.js';
-import { displayPrefix } from '../paths.js';
+import { displayPrefix, universeDir } from '../paths.js';
 import { report } from '../reporters/index.js';
 import { buildArtifact, type BuildReport } from '../../lib/ops/build.js';
 import { validateSnapshot } from '../../lib/ops/validate.js';
@@ -15,10 +15,10 @@ import { headCommit } from '../git.js';
 /** `universe build --help`. */
 export const help = `Usage: universe build [--repo DIR] [--out DIR] [--no-gzip]
 
-Validates DIR (default: repo) and, when it has no errors, writes the artifact to the out folder
-(default: target): the native index (index.json, packages/<name>.json), the DC/OS Universe
-outputs under dcos/ (universe.json, repo-up-to-<V>.json with .content_type files, per-package
-slices), the static directory API (categories.json, packages.json, packages-<category>.json,
+Validates the universe and, when it has no errors, writes the artifact to the out folder: the
+native index (index.json, packages/<name>.json), the DC/OS Universe outputs under dcos/
+(universe.json, repo-up-to-<V>.json with .content_type files, per-package slices), the static
+directory API (categories.json, packages.json, packages-<category>.json,
 packages/<name>/versions.json, packages/<name>/<version>/spec.json with the descriptors
 rendered with the default options), the web catalogue (index.html...), a manifest with the
 sha256 and size of every file, and .gz siblings. The output is byte-identical for the same
@@ -26,8 +26,10 @@ input and stamped with the git commit, never a timestamp. The new artifact repla
 in a single rename.
 
 Options:
-  --repo DIR    the universe folder (it holds packages/)
-  --out DIR     where to write the artifact (replaced as a whole)
+  --repo DIR    the universe folder (it holds packages/; default: the nearest folder at or above
+                the current one that holds packages/ or repo/packages/)
+  --out DIR     where to write the artifact (replaced as a whole; default: target, beside the
+                universe folder when it was found upwards, in the current folder with --repo)
   --no-gzip     skip the .gz siblings
   -h, --help    show this help
 
@@ -48,8 +50,10 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.out(help);
     return 0;
   }
-  const repo = typeof values.repo === 'string' ? values.repo : 'repo';
-  const out = typeof values.out === 'string' ? values.out : 'target';
+  const universe = universeDir(typeof values.repo === 'string' ? values.repo : undefined, io);
+  const repo = universe.label;
+  // Found upwards, the universe's own target/ (the project's, for a checkout), wherever the cwd is.
+  const out = typeof values.out === 'string' ? values.out : universe.given ? 'target' : path.relative(io.cwd, path.join(path.dirname(universe.abs), 'target')) || '.';
   const prefix = displayPrefix(io.cwd, repo);
   const started = performance.now();
   // Validation renders every descriptor with its defaults; kept, spec.json reuses them.

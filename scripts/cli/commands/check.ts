@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { choice, parse } from '../args.js';
 import type { Io } from '../io.js';
-import { displayPrefix } from '../paths.js';
+import { displayPrefix, universeDir } from '../paths.js';
 import { exitCodeFor } from '../reporters/index.js';
 import { formatCheckJson, formatCheckPretty } from '../reporters/check.js';
 import { formatGithub } from '../reporters/github.js';
@@ -25,7 +25,8 @@ wrongly, a configuration schema that would reject the options of users upgrading
 without a new format version. Only what changed is read, so it is fast on any size of universe.
 
 Options:
-  --repo DIR      the universe folder inside a git working tree (default: repo)
+  --repo DIR      the universe folder inside a git working tree (default: the nearest folder at
+                  or above the current one that holds packages/ or repo/packages/)
   --base REF      what to compare with (default: the merge base with origin/main, or main;
                   with --staged: HEAD)
   --head REF      a commit to check (default: the working tree)
@@ -61,7 +62,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const format = choice(values.format, 'format', FORMATS, 'pretty');
-  const repo = typeof values.repo === 'string' ? values.repo : 'repo';
+  // An explicit --repo may lack packages/ in the working tree (a commit may have it): checkChanges says what is wrong.
+  const repo = universeDir(typeof values.repo === 'string' ? values.repo : undefined, io, { verify: false }).label;
   const started = performance.now();
   const report = await checkChanges({
     repoDir: repo,

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { parse } from '../args.js';
 import { UsageError, type Io } from '../io.js';
-import { displayPrefix } from '../paths.js';
+import { displayPrefix, universeDir } from '../paths.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { defaultSettings } from '../../lib/policy/settings.js';
 import { Analysis } from '../../lib/rules/analysis.js';
@@ -17,7 +17,8 @@ for an existing package, the next revision, copied from the latest one (bump its
 Existing files are never overwritten.
 
 Options:
-  --repo DIR    the universe folder (it holds packages/; default: repo)
+  --repo DIR    the universe folder (it holds packages/; default: the nearest folder at or above
+                the current one that holds packages/ or repo/packages/)
   -h, --help    show this help
 `;
 
@@ -29,7 +30,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('universe new takes exactly one package NAME');
-  const repo = typeof values.repo === 'string' ? values.repo : 'repo';
+  const repo = universeDir(typeof values.repo === 'string' ? values.repo : undefined, io).label;
   const snapshot = new WorktreeSnapshot(repo);
   const catalog = await loadCatalog(snapshot);
   const plan = planScaffold(catalog, new Analysis(catalog, defaultSettings()), positionals[0]!);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { choice, parse } from '../args.js';
 import { UsageError, type Io } from '../io.js';
-import { displayPrefix } from '../paths.js';
+import { displayPrefix, universeDir } from '../paths.js';
 import { formatJson } from '../reporters/json.js';
 import { formatPretty } from '../reporters/pretty.js';
 import { isHttpUrl } from '../../lib/consume/fetch.js';
@@ -31,7 +31,8 @@ Options:
   --options FILE     your options, a JSON object (default: none, the defaults alone)
   --descriptor D     marathon or aurora (default: the revision's Marathon template, else its
                      Aurora job)
-  --repo DIR         read the package from this universe folder (default: repo)
+  --repo DIR         read the package from this universe folder (default: the nearest folder
+                     at or above the current one that holds packages/ or repo/packages/)
   --index LOC        read it from a built artifact instead: a folder or an http(s) URL
   --format F         pretty (default): the app as JSON or the job text on stdout, problems on
                      stderr; json: {"name","version","revision","descriptor","marathon"|"aurora",
@@ -65,7 +66,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const wanted = values.descriptor === undefined ? undefined : choice(values.descriptor, 'descriptor', ['marathon', 'aurora'] as const, 'marathon');
   if (typeof values.repo === 'string' && typeof values.index === 'string') throw new UsageError('--repo and --index exclude each other: read the package from one of them');
 
-  const found = await locate(typeof values.index === 'string' ? { index: values.index } : { repo: typeof values.repo === 'string' ? values.repo : 'repo' }, ref, io);
+  const found = await locate(typeof values.index === 'string' ? { index: values.index } : { repo: universeDir(typeof values.repo === 'string' ? values.repo : undefined, io).label }, ref, io);
   const rev = found.revision;
   const descriptor = wanted ?? (rev.marathonTemplate !== undefined ? 'marathon' : rev.auroraTemplate !== undefined ? 'aurora' : undefined);
   const label = `${rev.package.name} ${rev.package.version} (revision ${rev.revision})`;

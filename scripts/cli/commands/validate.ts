@@ -1,19 +1,23 @@
 import { choice, parse } from '../args.js';
 import type { Io } from '../io.js';
-import { displayPrefix } from '../paths.js';
+import { displayPrefix, targetUnder } from '../paths.js';
 import { exitCodeFor, FORMATS, report } from '../reporters/index.js';
-import { validateSnapshot } from '../../lib/ops/validate.js';
+import { validateUnder } from '../../lib/ops/validate-under.js';
 import { threadMode } from '../threads.js';
 import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
 
 /** `universe validate --help`. */
-export const help = `Usage: universe validate [--repo DIR] [--format pretty|json|github] [--strict]
+export const help = `Usage: universe validate [PATH] [--repo DIR] [--format pretty|json|github] [--strict]
 
-Validates every package revision in DIR, the folder that holds packages/ (default: repo), and
-reports every problem found in one run, sorted by file and line.
+Validates every package revision of the universe, the folder that holds packages/, and reports
+every problem found in one run, sorted by file and line. Without --repo, the universe is the
+nearest folder at or above the current one (or above PATH) that holds packages/ or repo/packages/,
+as git finds its repository. With PATH (a package folder, a revision folder or a file in one),
+only what is under PATH is validated and reported.
 
 Options:
-  --repo DIR      the universe folder (it holds packages/; a DC/OS Universe checkout's repo/ works)
+  --repo DIR      the universe folder (it holds packages/; a DC/OS Universe checkout's repo/ works);
+                  default: found upwards
   --format F      pretty (default), json ({"diagnostics":[…],"summary":{…}}) or github
                   (GitHub Actions annotations)
   --strict        exit 1 on warnings too
@@ -24,19 +28,20 @@ Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 could not run.
 
 /** Runs `universe validate`. */
 export async function run(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, {
+  const { values, positionals } = parse(args, {
     repo: { type: 'string' },
     format: { type: 'string' },
     strict: { type: 'boolean' },
-  });
+  }, true);
   if (values.help) {
     io.out(help);
     return 0;
   }
   const format = choice(values.format, 'format', FORMATS, 'pretty');
-  const repo = typeof values.repo === 'string' ? values.repo : 'repo';
+  const target = targetUnder(positionals, typeof values.repo === 'string' ? values.repo : undefined, io);
+  const repo = target.universe.label;
   const started = performance.now();
-  const result = await validateSnapshot(new WorktreeSnapshot(repo), undefined, { threads: threadMode() });
+  const result = await validateUnder(new WorktreeSnapshot(repo), target.under, { threads: threadMode() });
   const ms = performance.now() - started;
   io.out(report(format, result.diagnostics, result.summary, { color: io.color, prefix: displayPrefix(io.cwd, repo), ms }));
   return exitCodeFor(result.summary, values.strict === true);
