@@ -2,54 +2,28 @@
  * `npm run bench`: times validate and build on the sample corpus and on a synthetic universe of
  * 12,000+ revisions generated from it, each in a fresh process, beside the floor (reading and
  * JSON.parse-ing the same input files), then `universe check` with one changed package on both
- * committed to git, and prints the ratios the targets are stated in. BENCH_RUNS sets the runs per
- * figure (default 3); BENCH_ONLY=validate or BENCH_ONLY=check runs one section.
+ * committed to git, then the whole DC/OS Universe built by its own scripts and by ours (when its
+ * Python modules are installed), and prints the ratios the targets are stated in. BENCH_RUNS sets
+ * the runs per figure (default 3); BENCH_ONLY=validate, check or dcos runs one section.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSynthetic } from './synth.js';
 import { BenchFailure, benchCheck } from './check-bench.js';
+import { benchDcos } from './dcos.js';
+import { CommandFailed, measure, median, mib, uniqueBytes, writeFloor, x } from './measure.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const project = path.resolve(here, '../../..');
 const corpus = path.resolve(project, '../shared/corpus/universe-sample');
+const dcosCorpus = path.resolve(project, '../shared/corpus/dcos-universe');
 const work = path.join(os.tmpdir(), 'universe-bench');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const only = process.env.BENCH_ONLY;
 const cli = path.join(project, 'dist/scripts/cli/main.js');
-
-interface Sample {
-  ms: number;
-  maxRssBytes: number;
-  bytes?: number;
-  bytesWritten?: number;
-  validateMs?: number;
-  errors?: number;
-  phases?: Record<string, number>;
-  removePreviousMs?: number;
-  threads?: { posted: number; workerPackages: number; mainPackages: number };
-}
-
-function worker(what: string, dir: string, out?: string): Sample {
-  const args = [path.join(here, 'worker.js'), what, dir, ...(out ? [out] : [])];
-  const r = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
-  return JSON.parse(r.trim().split('\n').pop()!) as Sample;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function measure(what: string, dir: string, out?: string): Sample {
-  const samples: Sample[] = [];
-  for (let i = 0; i < runs; i++) samples.push(worker(what, dir, out));
-  const m = median(samples.map((s) => s.ms));
-  return { ...samples.find((s) => s.ms === m)!, maxRssBytes: Math.max(...samples.map((s) => s.maxRssBytes)) };
-}
 
 function cliWall(dir: string): number {
   const xs: number[] = [];
@@ -61,58 +35,14 @@ function cliWall(dir: string): number {
   return median(xs);
 }
 
-/** Bytes the artifact really occupies: every inode counted once (hard links share one). */
-function uniqueBytes(dir: string): { bytes: number; files: number; inodes: number } {
-  const seen = new Set<string>();
-  let bytes = 0;
-  let files = 0;
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else {
-        files++;
-        const st = fs.statSync(p);
-        const key = `${st.dev}:${st.ino}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          bytes += st.size;
-        }
-      }
-    }
-  };
-  walk(dir);
-  return { bytes, files, inodes: seen.size };
-}
-
-/**
- * The physical floor of writing `bytes` on this machine: one file, 8 MiB writes of a reused
- * buffer (no serialization, no hashing, no compression), like `dd`. Page-cache writes are the
- * bulk of a DC/OS-compatible build, and virtual machines differ wildly in their cost.
- */
-function writeFloor(bytes: number): number {
-  const chunk = Buffer.alloc(8 << 20, 0x61);
-  const file = path.join(work, 'write-floor.tmp');
-  const t = performance.now();
-  const fd = fs.openSync(file, 'w');
-  for (let left = bytes; left > 0; left -= chunk.length) fs.writeSync(fd, chunk, 0, Math.min(left, chunk.length));
-  fs.closeSync(fd);
-  const ms = performance.now() - t;
-  fs.rmSync(file);
-  return ms;
-}
-
-const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-const x = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
-
 function bench(label: string, dir: string): string[] {
   const out = path.join(work, `out-${label}`);
-  const floor = measure('floor', dir);
-  const validate = measure('validate', dir);
-  const build = measure('build', dir, out);
+  const floor = measure(runs, 'floor', dir);
+  const validate = measure(runs, 'validate', dir);
+  const build = measure(runs, 'build', dir, out);
   const wall = cliWall(dir);
   const written = uniqueBytes(out);
-  const wfloor = writeFloor(written.bytes);
+  const wfloor = writeFloor(work, written.bytes);
   const input = floor.bytes ?? 0;
   const ok = (cond: boolean): string => (cond ? 'ok' : 'OVER');
   return [
@@ -131,33 +61,40 @@ function bench(label: string, dir: string): string[] {
   ];
 }
 
-if (!fs.existsSync(path.join(corpus, 'packages'))) {
-  process.stderr.write(`bench: ${corpus} not found; the benchmark needs ../shared/corpus beside the project\n`);
-  process.exit(2);
-}
+const wants = (section: string): boolean => only === undefined || only === section;
 fs.mkdirSync(work, { recursive: true });
-const synthDir = path.join(work, 'synthetic');
-const t = performance.now();
-const synth = generateSynthetic(corpus, synthDir, 12000);
-process.stdout.write(
-  [
-    `# universe bench (node ${process.version}, ${os.cpus().length} cores, median of ${runs} runs, each in a fresh process)`,
-    `synthetic universe: ${synth.revisions} revisions (${synth.copies} renamed copies of the corpus), ready in ${Math.round(performance.now() - t)} ms`,
-    '',
-  ].join('\n') + '\n',
-);
-if (only === undefined || only === 'validate') process.stdout.write([...bench('corpus', corpus), ...bench('synthetic', synthDir)].join('\n') + '\n');
-if (only === undefined || only === 'check') {
-  // The same package on both sides (kibana: 19 revisions, packaging 4.0, a config schema), so the
-  // ratio compares repository sizes, not packages; in the synthetic universe a middle copy.
-  const universes = [
-    { label: 'corpus', source: corpus, changePackage: 'kibana' },
-    { label: 'synthetic', source: synthDir, changePackage: `kibana-s${Math.floor(synth.copies / 2)}` },
-  ];
+process.stdout.write(`# universe bench (node ${process.version}, ${os.cpus().length} cores, median of ${runs} runs, each in a fresh process)\n`);
+if (wants('validate') || wants('check')) {
+  if (!fs.existsSync(path.join(corpus, 'packages'))) {
+    process.stderr.write(`bench: ${corpus} not found; the benchmark needs ../shared/corpus beside the project\n`);
+    process.exit(2);
+  }
+  const synthDir = path.join(work, 'synthetic');
+  const t = performance.now();
+  const synth = generateSynthetic(corpus, synthDir, 12000);
+  process.stdout.write(`synthetic universe: ${synth.revisions} revisions (${synth.copies} renamed copies of the corpus), ready in ${Math.round(performance.now() - t)} ms\n\n`);
+  if (wants('validate')) process.stdout.write([...bench('corpus', corpus), ...bench('synthetic', synthDir)].join('\n') + '\n');
+  if (wants('check')) {
+    // The same package on both sides (kibana: 19 revisions, packaging 4.0, a config schema), so the
+    // ratio compares repository sizes, not packages; in the synthetic universe a middle copy.
+    const universes = [
+      { label: 'corpus', source: corpus, changePackage: 'kibana' },
+      { label: 'synthetic', source: synthDir, changePackage: `kibana-s${Math.floor(synth.copies / 2)}` },
+    ];
+    try {
+      process.stdout.write((await benchCheck({ project, work, runs, universes })).join('\n') + '\n');
+    } catch (e) {
+      if (!(e instanceof BenchFailure)) throw e;
+      process.stderr.write(`bench: ${e.message}\n`);
+      process.exit(2);
+    }
+  }
+}
+if (wants('dcos')) {
   try {
-    process.stdout.write((await benchCheck({ project, work, runs, universes })).join('\n') + '\n');
+    process.stdout.write('\n' + benchDcos({ corpus: dcosCorpus, work, runs, cli }).join('\n') + '\n');
   } catch (e) {
-    if (!(e instanceof BenchFailure)) throw e;
+    if (!(e instanceof CommandFailed)) throw e;
     process.stderr.write(`bench: ${e.message}\n`);
     process.exit(2);
   }

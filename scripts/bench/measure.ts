@@ -1,0 +1,113 @@
+/**
+ * Measurements shared by the sections of `npm run bench`: a measurement in a fresh worker
+ * process (worker.ts), the median of several, the wall time of a command, the bytes an artifact
+ * really occupies, and the floor of writing that many bytes.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** What one worker run reports (see worker.ts). */
+export interface Sample {
+  ms: number;
+  maxRssBytes: number;
+  bytes?: number;
+  bytesWritten?: number;
+  validateMs?: number;
+  errors?: number;
+  phases?: Record<string, number>;
+  removePreviousMs?: number;
+  threads?: { posted: number; workerPackages: number; mainPackages: number };
+}
+
+/** The middle value (the upper one of an even count). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** One run of worker.ts (`floor`, `validate` or `build`) in a fresh node process. */
+export function worker(what: string, dir: string, out?: string): Sample {
+  const args = [path.join(here, 'worker.js'), what, dir, ...(out ? [out] : [])];
+  const r = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(r.trim().split('\n').pop()!) as Sample;
+}
+
+/** The median of `runs` worker runs, with the highest peak RSS of them. */
+export function measure(runs: number, what: string, dir: string, out?: string): Sample {
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) samples.push(worker(what, dir, out));
+  const m = median(samples.map((s) => s.ms));
+  return { ...samples.find((s) => s.ms === m)!, maxRssBytes: Math.max(...samples.map((s) => s.maxRssBytes)) };
+}
+
+/** A measured command exited with an unexpected status: the figure would mean nothing. */
+export class CommandFailed extends Error {}
+
+/**
+ * Median wall time of `runs` fresh runs of a command (output discarded); `prepare` runs, untimed,
+ * before each. Throws {@link CommandFailed} when a run exits with a status not in `ok` (default 0).
+ */
+export function wall(runs: number, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; prepare?: () => void; ok?: number[] } = {}): number {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    opts.prepare?.();
+    const t = performance.now();
+    const r = spawnSync(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    xs.push(performance.now() - t);
+    if (!(opts.ok ?? [0]).includes(r.status ?? -1)) {
+      const tail = (r.stderr?.toString() ?? String(r.error ?? '')).trim().split('\n').slice(-5).join('\n');
+      throw new CommandFailed(`${path.basename(cmd)} ${args.join(' ')} exited ${r.status ?? r.signal}:\n${tail}`);
+    }
+  }
+  return median(xs);
+}
+
+/** Bytes the artifact really occupies: every inode counted once (hard links share one). */
+export function uniqueBytes(dir: string): { bytes: number; files: number; inodes: number } {
+  const seen = new Set<string>();
+  let bytes = 0;
+  let files = 0;
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        files++;
+        const st = fs.statSync(p);
+        const key = `${st.dev}:${st.ino}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          bytes += st.size;
+        }
+      }
+    }
+  };
+  walk(dir);
+  return { bytes, files, inodes: seen.size };
+}
+
+/**
+ * The physical floor of writing `bytes` on this machine: one file in `work`, 8 MiB writes of a
+ * reused buffer (no serialization, no hashing, no compression), like `dd`. Page-cache writes are
+ * the bulk of a DC/OS-compatible build, and virtual machines differ wildly in their cost.
+ */
+export function writeFloor(work: string, bytes: number): number {
+  const chunk = Buffer.alloc(8 << 20, 0x61);
+  const file = path.join(work, 'write-floor.tmp');
+  const t = performance.now();
+  const fd = fs.openSync(file, 'w');
+  for (let left = bytes; left > 0; left -= chunk.length) fs.writeSync(fd, chunk, 0, Math.min(left, chunk.length));
+  fs.closeSync(fd);
+  const ms = performance.now() - t;
+  fs.rmSync(file);
+  return ms;
+}
+
+/** Bytes as MiB with one decimal. */
+export const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+/** The ratio a / b as `1.23×`. */
+export const x = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
