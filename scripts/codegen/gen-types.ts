@@ -1,11 +1,12 @@
 /**
  * `npm run gen:types`: regenerates the checked-in files derived from schema/ — the TypeScript
- * types and the precompiled validators. With `--check`, writes nothing and exits 1 when a file is
+ * types, the precompiled validators and the precompiled DC/OS repository validators. With `--check`, writes nothing and exits 1 when a file is
  * stale (for CI); the drift test does the same under `npm test`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_ROOT, TYPES_FILE, VALIDATORS_FILE, readSchemaFiles } from './schema-files.js';
+import { DCOS_VALIDATORS_FILE, generateDcosValidatorsSource, readDcosSchemaFiles } from './dcos-validators.js';
 import { generateTypesSource } from './types.js';
 import { generateValidatorsSource } from './validators.js';
 
@@ -14,6 +15,7 @@ const schemas = readSchemaFiles();
 const outputs: Array<[string, string]> = [
   [TYPES_FILE, await generateTypesSource(schemas)],
   [VALIDATORS_FILE, generateValidatorsSource(schemas)],
+  [DCOS_VALIDATORS_FILE, generateDcosValidatorsSource(readDcosSchemaFiles())],
 ];
 let stale = 0;
 for (const [file, text] of outputs) {
