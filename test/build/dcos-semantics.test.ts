@@ -13,7 +13,8 @@ test('repo-up-to-<V> keeps revisions whose minDcosReleaseVersion <= V; universe.
   assert.deepEqual(ids(dcosPackages(out, 'universe.json')), ['alpha/0', 'alpha/1', 'alpha/2', 'alpha/5', 'beta/0', 'beta/1', 'delta/0', 'delta/1', 'delta/2', 'gamma/0']);
   assert.deepEqual(ids(dcosPackages(out, 'repo-up-to-1.8.json')), ['alpha/0', 'beta/0', 'delta/1', 'delta/2', 'gamma/0']);
   assert.deepEqual(ids(dcosPackages(out, 'repo-up-to-1.9.json')), ['alpha/0', 'alpha/1', 'beta/0', 'delta/1', 'delta/2', 'gamma/0']);
-  assert.deepEqual(ids(dcosPackages(out, 'repo-up-to-1.11.json')), ['alpha/0', 'alpha/1', 'alpha/2', 'alpha/5', 'beta/0', 'delta/1', 'delta/2', 'gamma/0']);
+  assert.deepEqual(ids(dcosPackages(out, 'repo-up-to-1.11.json')), ['alpha/0', 'alpha/1', 'alpha/2', 'beta/0', 'delta/1', 'delta/2', 'gamma/0']);
+  assert.deepEqual(ids(dcosPackages(out, 'repo-up-to-1.12.json')), ['alpha/0', 'alpha/1', 'alpha/2', 'alpha/5', 'beta/0', 'beta/1', 'delta/0', 'delta/1', 'delta/2', 'gamma/0']);
   assert.deepEqual(dcosPackages(out, 'repo-empty-v3.json'), []);
   const ct = (f: string) => fs.readFileSync(path.join(out, 'dcos', f), 'utf8');
   assert.equal(ct('repo-up-to-1.9.content_type'), 'application/vnd.dcos.universe.repo+json;charset=utf-8;version=v3');

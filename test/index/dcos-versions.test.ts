@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DCOS_FILES, compareDotted, includedIn, inclusionMask, parseDotted } from '../../scripts/lib/index/dcos-versions.js';
+import { DCOS_VERSIONS, FIRST_DCOS_VERSION, MEDIA_PACKAGING_VERSIONS, mediaOf, servedPackagingVersion } from '../../scripts/lib/schema/dcos-media.js';
 
 test('minDcosReleaseVersion filtering follows Python LooseVersion on dotted integers', () => {
   assert.equal(includedIn(undefined, '1.8'), true, 'missing counts as 0.0');
@@ -20,20 +21,42 @@ test('minDcosReleaseVersion filtering follows Python LooseVersion on dotted inte
 
 test('the DC/OS files, their forms and media types', () => {
   assert.deepEqual(
-    DCOS_FILES.map((f) => [f.base, f.form, f.contentType.slice(-2)]),
+    DCOS_FILES.map((f) => [f.base, f.form, f.contentType.slice(-2), f.media]),
     [
-      ['universe', 'modern', 'v5'],
-      ['repo-up-to-1.8', 'legacy', 'v3'],
-      ['repo-up-to-1.9', 'legacy', 'v3'],
-      ['repo-up-to-1.10', 'modern', 'v4'],
-      ['repo-up-to-1.11', 'modern', 'v4'],
-      ['repo-up-to-1.12', 'modern', 'v5'],
-      ['repo-up-to-1.13', 'modern', 'v5'],
-      ['repo-up-to-2.0', 'modern', 'v5'],
+      ['universe', 'modern', 'v5', 5],
+      ['repo-up-to-1.8', 'legacy', 'v3', 3],
+      ['repo-up-to-1.9', 'legacy', 'v3', 3],
+      ['repo-up-to-1.10', 'v4', 'v4', 4],
+      ['repo-up-to-1.11', 'v4', 'v4', 4],
+      ['repo-up-to-1.12', 'modern', 'v5', 5],
+      ['repo-up-to-1.13', 'modern', 'v5', 5],
+      ['repo-up-to-2.0', 'modern', 'v5', 5],
     ],
   );
   assert.equal(DCOS_FILES[0]!.contentType, 'application/vnd.dcos.universe.repo+json;charset=utf-8;version=v5');
   const names = (mask: number) => DCOS_FILES.filter((f) => mask & f.bit).map((f) => f.base);
   assert.deepEqual(names(inclusionMask('1.11')), ['universe', 'repo-up-to-1.11', 'repo-up-to-1.12', 'repo-up-to-1.13', 'repo-up-to-2.0']);
   assert.deepEqual(names(inclusionMask('9.9')), ['universe'], 'universe.json is unfiltered');
+});
+
+test('what the build serves each media type: downgrades where safe, nothing with manager before v5', () => {
+  const table: Array<[string, boolean, Record<number, string | undefined>]> = [
+    ['2.0', false, { 3: '2.0', 4: '2.0', 5: '2.0' }],
+    ['3.0', false, { 3: '3.0', 4: '3.0', 5: '3.0' }],
+    ['4.0', false, { 3: '3.0', 4: '4.0', 5: '4.0' }],
+    ['5.0', false, { 3: '3.0', 4: '4.0', 5: '5.0' }],
+    ['5.0', true, { 3: undefined, 4: undefined, 5: '5.0' }],
+    ['6.0', false, { 3: '3.0', 4: '4.0', 5: '4.0' }],
+    ['6.0', true, { 3: undefined, 4: undefined, 5: '5.0' }],
+  ];
+  for (const [pv, manager, want] of table) {
+    for (const m of [3, 4, 5] as const) {
+      const served = servedPackagingVersion(pv, manager, m);
+      assert.equal(served, want[m], `${pv}${manager ? ' with manager' : ''} for v${m}`);
+      if (served !== undefined) assert.ok(MEDIA_PACKAGING_VERSIONS[m].includes(served), `v${m} carries ${served}`);
+    }
+  }
+  assert.deepEqual(DCOS_VERSIONS.map(mediaOf), [3, 3, 4, 4, 5, 5, 5]);
+  for (const m of [3, 4, 5] as const) assert.equal(mediaOf(FIRST_DCOS_VERSION[m]), m);
+  assert.equal(mediaOf(DCOS_VERSIONS[DCOS_VERSIONS.indexOf(FIRST_DCOS_VERSION[5]) - 1]!), 4, '1.12 is the first v5 version');
 });

@@ -85,7 +85,11 @@ function fixture(): Record<string, MemoryFile> {
     // Versions that need encoding, and one that cannot be a folder.
     ...revisionFiles('odd', 0, { packageJson: { packagingVersion: '2.0', version: '1.0 beta/2' } }),
     ...revisionFiles('odd', 1, { packageJson: { packagingVersion: '2.0', version: '..' } }),
-    ...revisionFiles('odd', 2, { packageJson: { packagingVersion: '6.0', version: '2.0.0+build.7', categories: ['web'] } }),
+    // Aurora only: DC/OS clients would reject the '+' (the build refuses to serve it them).
+    ...revisionFiles('odd', 2, {
+      packageJson: { packagingVersion: '6.0', version: '2.0.0+build.7', categories: ['web'] },
+      files: { 'marathon.json.mustache': undefined, 'job.aurora.mustache': 'jobs = [Job(name = "{{service.name}}")]\n' },
+    }),
     // No config.json: defaults {}, the template still renders.
     ...revisionFiles('plain', 0, {
       packageJson: { selected: true },

@@ -17,7 +17,7 @@ export interface WorkItem {
   kind: 'gzip' | 'segment' | 'extend';
   offset: number;
   length: number;
-  /** Which chain (0: modern objects, 1: legacy objects). */
+  /** Which chain (0: modern objects, 1: legacy objects, 2: v4 objects; DCOS_FORMS order). */
   chain?: number;
   link?: boolean;
 }
@@ -66,7 +66,7 @@ function windowOf(prev: Uint8Array, raw: Uint8Array): Uint8Array {
 export function runJob(job: WorkJob): WorkResult {
   const started = performance.now();
   const src = new Uint8Array(job.buffer);
-  const tails: Uint8Array[] = [EMPTY, EMPTY];
+  const tails: Uint8Array[] = [EMPTY, EMPTY, EMPTY];
   const chunks: Buffer[] = [];
   const outputs: WorkOutput[] = [];
   let total = 0;

@@ -5,8 +5,10 @@
  * Every revision's object is serialized once per form (dcos-object.ts) and compressed once per
  * form; files are concatenations of those same bytes. Files whose content would be identical
  * (same form, same revisions: inclusion sets are nested, so equal counts mean equal sets) are
- * written once and hard-linked. A legacy object identical to the modern one (packaging 2.0/3.0,
- * nothing to escape) shares its bytes and, when its chain matches, its compressed segment.
+ * written once and hard-linked. A legacy or v4 object identical to the modern one (packaging
+ * 2.0/3.0 with nothing to escape; anything but 5.0 without `manager`) shares its bytes and, when
+ * its chain matches, its compressed segment. A package without a distinct v4 object serves the
+ * v4 files (DC/OS 1.10, 1.11) from its modern chain, as if they were of the modern form.
  *
  * Compression chains: the objects of one package and form are compressed in order, object i with
  * the preceding bytes of its chain (up to 32 KiB) as preset dictionary. That is valid wherever the
@@ -16,7 +18,7 @@
  * compressed exactly once and every file is assembled from segments (gzip.ts).
  */
 import type { WorkItem } from './compress-job.js';
-import { DCOS_EMPTY, DCOS_FILES, formMask, type DcosForm } from './dcos-versions.js';
+import { DCOS_EMPTY, DCOS_FILES, DCOS_FORMS, formMask, type DcosFile, type DcosForm } from './dcos-versions.js';
 import { GZIP_HEADER, GzipState, segmentSync, type Segment } from './gzip.js';
 import { view, type Region } from './package-buffer.js';
 import type { ArtifactWriter, ManifestEntry, OutFile } from './writer.js';
@@ -26,6 +28,8 @@ export interface DcosRevision {
   modern: Region;
   /** The legacy form's region; the same object as `modern` when the bytes are identical. */
   legacy: Region | undefined;
+  /** The v4 form's region (DC/OS 1.10, 1.11); the same object as `modern` when identical. */
+  v4: Region | undefined;
   /** Bits of the {@link DCOS_FILES} that include it. */
   mask: number;
 }
@@ -75,13 +79,17 @@ export class DcosEmitter {
    * @param counts revisions included in each of {@link DCOS_FILES}, known before writing so
    *   identical files are detected up front.
    * @param level gzip level, or undefined for no .gz files.
+   * @param distinctV4 some revision in a v4 file has a v4 object other than its modern one (else
+   *   v4 files may be identical to, and linked with, modern ones).
    */
   constructor(
     private readonly writer: ArtifactWriter,
     counts: readonly number[],
     level: number | undefined,
+    distinctV4 = false,
   ) {
-    this.primaryOf = DCOS_FILES.map((f, i) => DCOS_FILES.findIndex((g, j) => g.form === f.form && counts[j] === counts[i] && j <= i));
+    const same = (f: DcosFile): DcosForm => contentForm(f, distinctV4);
+    this.primaryOf = DCOS_FILES.map((f, i) => DCOS_FILES.findIndex((g, j) => same(g) === same(f) && counts[j] === counts[i] && j <= i));
     if (level !== undefined) this.pieces = { head: segmentSync(HEAD, level), foot: segmentSync(FOOT, level), comma: segmentSync(COMMA, level) };
     DCOS_FILES.forEach((file, i) => {
       if (this.primaryOf[i] !== i) return;
@@ -102,9 +110,12 @@ export class DcosEmitter {
    */
   addPackage(name: string, buf: Buffer, revisions: readonly DcosRevision[]): PackageWork {
     const items: WorkItem[] = [];
-    const modern = place(revisions, 'modern', items, undefined);
-    const legacy = place(revisions, 'legacy', items, modern);
-    const chains: Record<DcosForm, Placed[]> = { modern, legacy };
+    const distinctV4 = revisions.some((r) => r.v4 !== undefined && r.v4 !== r.modern);
+    // Without a distinct v4 object, the modern chain serves the v4 files too (placed for both).
+    const modern = place(revisions, 'modern', distinctV4 ? formMask('modern') : formMask('modern') | formMask('v4'), items, undefined);
+    const legacy = place(revisions, 'legacy', formMask('legacy'), items, modern);
+    const v4 = distinctV4 ? place(revisions, 'v4', formMask('v4'), items, modern) : modern;
+    const chains: Record<DcosForm, Placed[]> = { modern, legacy, v4 };
     for (const big of this.primaries) {
       const bufs: Buffer[] = [];
       for (const p of chains[big.form]) {
@@ -114,7 +125,7 @@ export class DcosEmitter {
       }
       big.json.write(bufs);
     }
-    const slices = this.writeSlices(name, buf, chains);
+    const slices = this.writeSlices(name, buf, chains, distinctV4);
     return {
       items,
       finish: (segs) => {
@@ -181,14 +192,14 @@ export class DcosEmitter {
   }
 
   /** Writes a package's slices (JSON now) and returns what the .gz step needs. */
-  private writeSlices(name: string, buf: Buffer, chains: Record<DcosForm, Placed[]>): Array<{ path: string; placed: Placed[]; links: string[] }> {
+  private writeSlices(name: string, buf: Buffer, chains: Record<DcosForm, Placed[]>, distinctV4: boolean): Array<{ path: string; placed: Placed[]; links: string[] }> {
     const out: Array<{ path: string; placed: Placed[]; links: string[]; key: string; entry: ManifestEntry }> = [];
     for (const file of DCOS_FILES) {
       if (file.version === undefined) continue;
       const placed = chains[file.form].filter((p) => p.mask & file.bit);
       if (placed.length === 0) continue;
       const path = `dcos/${file.version}/package/${name}.json`;
-      const key = `${file.form}:${placed.length}`;
+      const key = `${contentForm(file, distinctV4)}:${placed.length}`;
       const same = out.find((s) => s.key === key);
       if (same) {
         this.writer.link(same.entry, path);
@@ -208,18 +219,23 @@ function objectBytes(buf: Buffer, region: Region, first: boolean): Buffer {
   return first ? b.subarray(1) : b;
 }
 
+/** The form whose objects fill a file: a v4 file holds modern objects when none differs. */
+function contentForm(file: DcosFile, distinctV4: boolean): DcosForm {
+  return file.form === 'v4' && !distinctV4 ? 'modern' : file.form;
+}
+
 /**
- * Lays out a package's objects of one form as a compression chain and adds their job items.
- * With `modern` given (the legacy pass), an object whose bytes and chain match the modern one
- * reuses its segment (an `extend` item only moves the legacy chain's dictionary on).
+ * Lays out a package's objects of one form as a compression chain (for the files in `fm`) and
+ * adds their job items. With `modern` given (the legacy and v4 passes), an object whose bytes and
+ * chain match the modern one reuses its segment (an `extend` item only moves this chain's
+ * dictionary on).
  */
-function place(revisions: readonly DcosRevision[], form: DcosForm, items: WorkItem[], modern: Placed[] | undefined): Placed[] {
-  const fm = formMask(form);
-  const chain = form === 'modern' ? 0 : 1;
+function place(revisions: readonly DcosRevision[], form: DcosForm, fm: number, items: WorkItem[], modern: Placed[] | undefined): Placed[] {
+  const chain = DCOS_FORMS.indexOf(form);
   const byRev = new Map(modern?.map((p) => [p.rev, p]));
   const out: Placed[] = [];
   revisions.forEach((r, rev) => {
-    const region = form === 'modern' ? r.modern : r.legacy;
+    const region = r[form];
     const mask = r.mask & fm;
     if (!mask || !region) return;
     const prev = out[out.length - 1];

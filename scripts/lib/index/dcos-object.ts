@@ -5,6 +5,7 @@
  * the modern and legacy forms (and config/resource with the native document).
  */
 import { isObject, type JsonObject } from '../rules/analysis.js';
+import { servedPackagingVersion } from '../schema/dcos-media.js';
 import type { RevisionData } from './revision-data.js';
 import { templateBytes } from './revision-data.js';
 
@@ -47,15 +48,27 @@ const V6_ONLY = new Set(['categories', 'dependencies', 'deprecated']);
 
 /** Whether a revision can appear in DC/OS outputs: a 6.0 revision needs a non-empty Marathon template. */
 export function inDcos(d: RevisionData): boolean {
-  return d.packagingVersion !== '6.0' || (d.marathon !== undefined && (d.marathon.text.length > 0 || d.marathon.bom));
+  return d.packagingVersion !== '6.0' || hasMarathon(d);
 }
 
 /** package.json as DC/OS sees it: 6.0 becomes 5.0 (with `manager`) or 4.0, without 6.0-only members. */
 function dcosPackage(d: RevisionData): JsonObject {
   if (d.packagingVersion !== '6.0') return d.pkg;
   const out = Object.fromEntries(Object.entries(d.pkg).filter(([k]) => !V6_ONLY.has(k)));
-  out.packagingVersion = 'manager' in d.pkg ? '5.0' : '4.0';
+  out.packagingVersion = servedPackagingVersion('6.0', Object.hasOwn(d.pkg, 'manager'), 5)!;
   return out;
+}
+
+/**
+ * package.json as DC/OS 1.10 and 1.11 clients see it (media type v4): packaging 5.0 without
+ * `manager` becomes 4.0 (the same definition but for `manager`); anything else is unchanged.
+ */
+function v4Package(pkg: JsonObject): JsonObject {
+  const pv = pkg.packagingVersion;
+  if (typeof pv !== 'string') return pkg;
+  const served = servedPackagingVersion(pv, Object.hasOwn(pkg, 'manager'), 4);
+  // The spread keeps every member in place; the literal's packagingVersion replaces the value there.
+  return served === undefined || served === pv ? pkg : { ...pkg, packagingVersion: served };
 }
 
 /** package.json as pre-1.10 clients see it: packaging version 3.0, without upgradesFrom/downgradesTo. */
@@ -65,6 +78,41 @@ function legacyPackage(pkg: JsonObject): JsonObject {
   const out = Object.fromEntries(Object.entries(pkg).filter(([k]) => k !== 'upgradesFrom' && k !== 'downgradesTo'));
   out.packagingVersion = '3.0';
   return out;
+}
+
+/** A revision's package.json in each form (the same object where a form changes nothing). */
+export interface DcosPackages {
+  modern: JsonObject;
+  v4: JsonObject;
+  legacy: JsonObject;
+}
+
+/** package.json as each form of the DC/OS outputs carries it. */
+export function dcosPackages(d: RevisionData): DcosPackages {
+  const modern = dcosPackage(d);
+  return { modern, v4: v4Package(modern), legacy: legacyPackage(modern) };
+}
+
+/**
+ * A DC/OS package object as a value: `pkg` plus releaseVersion, resource, marathon, config and
+ * command, set as the DC/OS build sets them (only when truthy in Python's sense; a member
+ * package.json already has keeps its place and takes the new value). `marathon` is the member's
+ * value, undefined without a (non-empty) template.
+ */
+export function dcosObject(d: RevisionData, pkg: JsonObject, config: unknown, marathon: JsonObject | undefined): JsonObject {
+  // A spread defines own properties: a "__proto__" member stays data, never a prototype.
+  const o: JsonObject = { ...pkg };
+  o.releaseVersion = d.number;
+  if (pyTruthy(d.resource)) o.resource = d.resource;
+  if (marathon !== undefined) o.marathon = marathon;
+  if (pyTruthy(d.config)) o.config = config;
+  if (pyTruthy(d.command)) o.command = d.command;
+  return o;
+}
+
+/** Whether a revision's package objects get a `marathon` member: its template has bytes. */
+export function hasMarathon(d: RevisionData): boolean {
+  return d.marathon !== undefined && (d.marathon.text.length > 0 || d.marathon.bom);
 }
 
 /** Python's `re.sub(r'([^\\])"', r'\1\\"', s)`: a backslash before every quote that follows a non-backslash. */
@@ -116,6 +164,8 @@ export interface DcosPieces {
   modern: Buffer[];
   /** The downgraded, escaped form for DC/OS before 1.10, when requested; `modern` itself when identical. */
   legacy: Buffer[] | undefined;
+  /** The form for DC/OS 1.10 and 1.11, when requested; `modern` itself when identical. */
+  v4: Buffer[] | undefined;
 }
 
 const P = (s: string): Buffer => Buffer.from(s);
@@ -127,10 +177,14 @@ const MARATHON_CLOSE = P('"}');
 const CONFIG = P(',"config":');
 const COMMAND = P(',"command":');
 
-/** Serializes a revision's DC/OS package object(s); see {@link DcosPieces}. */
-export function dcosPieces(parts: RevisionParts, wantLegacy: boolean): DcosPieces {
+/**
+ * Serializes a revision's DC/OS package object(s); see {@link DcosPieces}. Each equals
+ * JSON.stringify of {@link dcosObject} for its form (the legacy form with {@link legacyConfig}).
+ */
+export function dcosPieces(parts: RevisionParts, wantLegacy: boolean, wantV4 = false): DcosPieces {
   const d = parts.data;
-  const pkg = dcosPackage(d);
+  const pkgs = dcosPackages(d);
+  const pkg = pkgs.modern;
   const tmpl = d.marathon ? templateBytes(d.marathon) : undefined;
   const b64 = tmpl && tmpl.length > 0 ? tmpl.toString('base64') : undefined;
   const resource = pyTruthy(d.resource);
@@ -139,16 +193,14 @@ export function dcosPieces(parts: RevisionParts, wantLegacy: boolean): DcosPiece
 
   if (SET_KEYS.some((k) => Object.prototype.hasOwnProperty.call(pkg, k))) {
     // Rare (validation rejects these members): build real objects to keep Python's in-place override.
-    const build = (p: JsonObject, cfg: unknown): Buffer[] => {
-      const o: JsonObject = { ...p };
-      o.releaseVersion = d.number;
-      if (resource) o.resource = d.resource;
-      if (b64 !== undefined) o.marathon = { v2AppMustacheTemplate: b64 };
-      if (config) o.config = cfg;
-      if (command) o.command = d.command;
-      return [COMMA, P(JSON.stringify(o))];
+    const marathon = b64 === undefined ? undefined : { v2AppMustacheTemplate: b64 };
+    const build = (p: JsonObject, cfg: unknown): Buffer[] => [COMMA, P(JSON.stringify(dcosObject(d, p, cfg, marathon)))];
+    const modern = build(pkg, d.config);
+    return {
+      modern,
+      legacy: wantLegacy ? build(pkgs.legacy, legacyConfig(d.config)) : undefined,
+      v4: wantV4 ? (pkgs.v4 === pkg ? modern : build(pkgs.v4, d.config)) : undefined,
     };
-    return { modern: build(pkg, d.config), legacy: wantLegacy ? build(legacyPackage(pkg), legacyConfig(d.config)) : undefined };
   }
 
   const tail: Buffer[] = [];
@@ -162,13 +214,14 @@ export function dcosPieces(parts: RevisionParts, wantLegacy: boolean): DcosPiece
   };
   const pkgJson = pkg === d.pkg ? parts.json('pkg') : P(JSON.stringify(pkg));
   const modern = assemble(pkgJson, config ? parts.json('config') : undefined);
-  if (!wantLegacy) return { modern, legacy: undefined };
-  const lpkg = legacyPackage(pkg);
+  const v4 = !wantV4 ? undefined : pkgs.v4 === pkg ? modern : assemble(P(JSON.stringify(pkgs.v4)), config ? parts.json('config') : undefined);
+  if (!wantLegacy) return { modern, legacy: undefined, v4 };
+  const lpkg = pkgs.legacy;
   const lconfig = config ? legacyConfig(d.config) : undefined;
-  if (lpkg === pkg && lconfig === (config ? d.config : undefined)) return { modern, legacy: modern };
+  if (lpkg === pkg && lconfig === (config ? d.config : undefined)) return { modern, legacy: modern, v4 };
   const legacy = assemble(
     lpkg === pkg ? pkgJson : P(JSON.stringify(lpkg)),
     lconfig === undefined ? undefined : lconfig === d.config ? parts.json('config') : P(JSON.stringify(lconfig)),
   );
-  return { modern, legacy };
+  return { modern, legacy, v4 };
 }

@@ -22,10 +22,11 @@ const FOOT = Buffer.from(']}');
 
 /**
  * Serializes everything of one package into one buffer: its native document, then each DC/OS
- * object per form (a legacy object identical to the modern one is not repeated).
+ * object per form (a legacy or v4 object identical to the modern one is not repeated).
  */
 export function serializePackage(pkg: PlannedPackage): SerializedPackage {
   const legacyBits = formMask('legacy');
+  const v4Bits = formMask('v4');
   const layout = new PackageBuffer();
   const parts = pkg.revisions.map((r) => new RevisionParts(r.data));
   const entries = parts.map(nativeEntry);
@@ -36,10 +37,11 @@ export function serializePackage(pkg: PlannedPackage): SerializedPackage {
   const revisions: DcosRevision[] = [];
   pkg.revisions.forEach((r, i) => {
     if (!r.mask) return;
-    const p = dcosPieces(parts[i]!, (r.mask & legacyBits) !== 0);
+    const p = dcosPieces(parts[i]!, (r.mask & legacyBits) !== 0, (r.mask & v4Bits) !== 0);
     const modern = layout.add(p.modern);
     const legacy = p.legacy === undefined ? undefined : p.legacy === p.modern ? modern : layout.add(p.legacy);
-    revisions.push({ modern, legacy, mask: r.mask });
+    const v4 = p.v4 === undefined ? undefined : p.v4 === p.modern ? modern : layout.add(p.v4);
+    revisions.push({ modern, legacy, v4, mask: r.mask });
   });
   return { buf: layout.seal(), doc, index: parts.map((p, i) => ({ parts: p, digest: entries[i]!.digest })), revisions };
 }

@@ -1,9 +1,12 @@
 /**
- * `universe build` after validation: writes the artifact (DESIGN.md §5) — the native index
+ * `universe build` after validation: writes the artifact — the native index
  * (index.json, packages/<name>.json), the DC/OS Universe outputs under dcos/, the static
  * directory API (categories.json, packages.json, packages-<category>.json,
  * packages/<name>/versions.json, packages/<name>/<version>/spec.json), the web catalogue's files,
- * .gz siblings and manifest.json — into a staging folder, then swaps it into place.
+ * .gz siblings and manifest.json — into a staging folder, then swaps it into place. Before
+ * anything is written, every DC/OS package object is validated against the DC/OS repository
+ * schema of each media type it is served with (index/dcos-check.ts); the build refuses with
+ * {@link DcosRejectedError} when a DC/OS client would reject one.
  *
  * Streaming: packages are processed one at a time in name order. Each package is serialized once
  * into one buffer (index/serialize.ts), its JSON is appended to every open output file that
@@ -16,10 +19,11 @@ import type { Catalog } from '../catalog/types.js';
 import { compareStrings } from '../diagnostics/sort.js';
 import { createStaging, discardStaging, outDirProblem, previousArtifacts, removePreviousAsync, swapInto } from '../index/artifact-dir.js';
 import { CompressPool, toSegments } from '../index/compress-pool.js';
+import { checkDcos, DcosRejectedError, type DcosCheck } from '../index/dcos-check.js';
 import { DcosEmitter } from '../index/dcos-emitter.js';
 import { NativeEmitter } from '../index/native-emitter.js';
 import { FORMAT_VERSION } from '../index/native.js';
-import { planBuild } from '../index/plan.js';
+import { planBuild, type BuildPlan } from '../index/plan.js';
 import { serializePackage } from '../index/serialize.js';
 import { StaticEmitter } from '../index/static-api.js';
 import { copyWebFiles, listWebFiles, webFilesProblem } from '../index/web-files.js';
@@ -27,6 +31,8 @@ import { ArtifactWriter, PhaseTimer } from '../index/writer.js';
 import type { Analysis } from '../rules/analysis.js';
 import { WorktreeSnapshot } from '../snapshot/worktree.js';
 import { CannotRunError } from './errors.js';
+
+export { DcosRejectedError, type DcosProblem } from '../index/dcos-check.js';
 
 /** Options of {@link buildArtifact}. */
 export interface BuildOptions {
@@ -80,7 +86,7 @@ export interface BuildReport {
   /** With `keepPrevious`: the folder the replaced artifact was moved to, for the caller to delete. */
   previous?: string;
   /**
-   * Milliseconds per phase and `total`. Main thread: plan, serialize, static (the static API's
+   * Milliseconds per phase and `total`. Main thread: plan, dcos-check, serialize, static (the static API's
    * per-package files: renders, serializing, creating files and folders; not writing or hashing
    * them), write, hash, finish, web, manifest, swap, and compress-wait (waiting for workers).
    * compress-cpu is the workers' own time, in parallel with the rest (not part of the total).
@@ -100,7 +106,9 @@ const MAX_IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 
 /**
  * Writes the artifact for a catalog that has passed validation. Unusable revisions are skipped
- * (listed in the report), never a crash. Throws CannotRunError when `outDir` is unsafe.
+ * (listed in the report), never a crash. Throws CannotRunError when `outDir` is unsafe, and
+ * DcosRejectedError (a CannotRunError) when DC/OS clients would reject a revision in a file they
+ * are served; either way nothing is written.
  */
 export async function buildArtifact(catalog: Catalog, analysis: Analysis, options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
@@ -112,15 +120,25 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
   if (webProblem) throw new CannotRunError(webProblem);
   const level = options.gzip === false ? undefined : (options.gzipLevel ?? DEFAULT_GZIP_LEVEL);
   const timer = new PhaseTimer();
-  const staging = createStaging(options.outDir);
-  // Workers start now; their start-up overlaps the planning and the first packages.
+  // Workers start now; their start-up overlaps the planning, the check and the first packages.
   const pool = level === undefined ? undefined : new CompressPool(level, options.workers);
+  let t = performance.now();
+  let plan: BuildPlan;
+  let checked: DcosCheck;
   try {
-    let t = performance.now();
-    const plan = planBuild(catalog, analysis);
+    plan = planBuild(catalog, analysis);
     t = timer.add('plan', t);
+    checked = checkDcos(plan.packages);
+    t = timer.add('dcos-check', t);
+    if (checked.problems.length > 0) throw new DcosRejectedError(checked.problems);
+  } catch (e) {
+    await pool?.close();
+    throw e;
+  }
+  const staging = createStaging(options.outDir);
+  try {
     const writer = new ArtifactWriter(staging, timer);
-    const dcos = new DcosEmitter(writer, plan.counts, level);
+    const dcos = new DcosEmitter(writer, plan.counts, level, checked.distinctV4);
     const native = new NativeEmitter(writer, level);
     const statics = new StaticEmitter(writer, level, { catalog, settings: analysis.settings, analysis });
     const pending: Pending[] = [];
