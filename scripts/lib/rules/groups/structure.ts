@@ -4,6 +4,7 @@ import { categoryUnknown } from '../category-unknown.js';
 import { cliRequiresCommand } from '../cli-requires-command.js';
 import { commandDeprecated } from '../command-deprecated.js';
 import { commandForbidden } from '../command-forbidden.js';
+import { dcosMediaType } from '../dcos-media-type.js';
 import { dependencyCycle } from '../dependency-cycle.js';
 import { dependencyUnknownPackage } from '../dependency-unknown-package.js';
 import { dependencyUnsatisfiable } from '../dependency-unsatisfiable.js';
@@ -59,6 +60,7 @@ export const STRUCTURE_RULES: readonly Rule[] = [
   commandDeprecated,
   marathonTemplateRequired,
   cliRequiresCommand,
+  dcosMediaType,
   descriptorRequired,
   auroraRequires6,
   scaffoldPlaceholder,
