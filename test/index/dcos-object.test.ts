@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dcosPieces, escapeProperties, escapeQuotes, inDcos, legacyConfig, pyTruthy, RevisionParts } from '../../scripts/lib/index/dcos-object.js';
+import { dcosObject, dcosPackages, dcosPieces, escapeProperties, escapeQuotes, hasMarathon, inDcos, legacyConfig, pyTruthy, RevisionParts } from '../../scripts/lib/index/dcos-object.js';
 import type { RevisionData } from '../../scripts/lib/index/revision-data.js';
 import { revisionData } from '../helpers/revision-data.js';
 
@@ -134,4 +134,54 @@ test('a package.json that already has a member the build sets keeps its position
   assert.deepEqual(o.config, { properties: {} });
   const empty = parse(dcosPieces(new RevisionParts(data(pkg)), false).modern);
   assert.equal(empty.config, 'own', 'no config.json: package.json\'s own member stays');
+});
+
+test('the v4 form: 5.0 without manager becomes 4.0 in place; everything else is the modern object itself', () => {
+  const pkg5 = { ...PKG, packagingVersion: '5.0', minDcosReleaseVersion: '1.10' };
+  const t = { marathon: { text: TEMPLATE, bom: false }, config: { properties: { a: { type: 'string', default: '"x"' } } } };
+  const p = dcosPieces(new RevisionParts(data(pkg5, t)), true, true);
+  const v4 = parse(p.v4!);
+  const modern = parse(p.modern);
+  assert.equal(v4.packagingVersion, '4.0');
+  assert.deepEqual(Object.keys(v4), Object.keys(modern), 'members in place');
+  assert.deepEqual({ ...v4, packagingVersion: '5.0' }, modern);
+  assert.deepEqual(v4.upgradesFrom, ['*'], '4.0 keeps upgradesFrom');
+  assert.equal(parse(p.legacy!).packagingVersion, '3.0');
+  // Not requested: not made.
+  assert.equal(dcosPieces(new RevisionParts(data(pkg5, t)), false).v4, undefined);
+  for (const pkg of [PKG, { ...pkg5, manager: { packageName: 'k' } }, { ...PKG, packagingVersion: '3.0' }, { ...PKG, packagingVersion: '6.0', manager: { packageName: 'k' } }]) {
+    const q = dcosPieces(new RevisionParts(data(pkg, t)), false, true);
+    assert.equal(q.v4, q.modern, String(pkg.packagingVersion));
+  }
+  // 6.0 without manager is 4.0 already.
+  assert.equal(parse(dcosPieces(new RevisionParts(data({ ...PKG, packagingVersion: '6.0' }, t)), false, true).v4!).packagingVersion, '4.0');
+});
+
+test('every serialized form is JSON.stringify of dcosObject for its package.json (the value the build validates)', () => {
+  const t = {
+    marathon: { text: TEMPLATE, bom: true },
+    config: { properties: { s: { type: 'string', default: '{"b": 2}' } } },
+    resource: { images: { 'icon-small': 'https://example.com/i.png' } },
+  };
+  const pkgs = [
+    PKG,
+    { ...PKG, packagingVersion: '5.0', downgradesTo: ['0.9'] },
+    { ...PKG, packagingVersion: '5.0', manager: { packageName: 'k' } },
+    { ...PKG, packagingVersion: '6.0', categories: ['db'], manager: { packageName: 'k' } },
+    { ...PKG, packagingVersion: '2.0', upgradesFrom: undefined },
+    { ...PKG, packagingVersion: '5.0', config: 'own', releaseVersion: 99, marathon: 'own' },
+  ];
+  for (const pkg of pkgs) {
+    for (const extra of [t, {}]) {
+      const d = data(JSON.parse(JSON.stringify(pkg)) as Record<string, unknown>, extra);
+      const p = dcosPieces(new RevisionParts(d), true, true);
+      const forms = dcosPackages(d);
+      const marathon = hasMarathon(d) ? { v2AppMustacheTemplate: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEMPLATE)]).toString('base64') } : undefined;
+      const label = `${JSON.stringify(pkg)} ${Object.keys(extra).join(',')}`;
+      assert.deepEqual(parse(p.modern), JSON.parse(JSON.stringify(dcosObject(d, forms.modern, d.config, marathon))), `modern ${label}`);
+      assert.deepEqual(parse(p.v4!), JSON.parse(JSON.stringify(dcosObject(d, forms.v4, d.config, marathon))), `v4 ${label}`);
+      assert.deepEqual(parse(p.legacy!), JSON.parse(JSON.stringify(dcosObject(d, forms.legacy, legacyConfig(d.config), marathon))), `legacy ${label}`);
+      assert.equal(Buffer.concat(p.modern).toString().slice(1), JSON.stringify(dcosObject(d, forms.modern, d.config, marathon)), `modern bytes ${label}`);
+    }
+  }
 });
