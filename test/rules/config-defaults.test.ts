@@ -68,6 +68,13 @@ test('config-defaults: unsafe property names are plain data, reported at their o
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
 });
 
-test('config-defaults: nothing is reported for a config.json that is not a valid draft-04 schema', async () => {
+test('config-defaults: a config.json that is not a valid draft-04 schema judges the defaults without its invalid keywords', async () => {
+  // The option whose own schema is invalid cannot be judged...
   assert.deepEqual(await run(service({ cpus: { type: 'nmber', default: 'x' } })), []);
+  // ...but a wrong default elsewhere is still found (schema-config-draft04 reports the schema).
+  assert.deepEqual(await run(service({ cpus: { type: 'nmber', default: 'x' }, mem: { type: 'integer', default: 'lots' }, name: { type: 'string', pattern: '(', default: 'w' } })), [
+    ['config-defaults', FILE, '/properties/service/properties/mem/default', 'error'],
+  ]);
+  // Still invalid without them (config.json itself is what is wrong): nothing judged, not-checked says so.
+  assert.deepEqual(await run(JSON.stringify({ type: 'object', exclusiveMinimum: true, properties: { a: { type: 'integer', default: 'x' } } })), []);
 });

@@ -49,6 +49,29 @@ test('template-render: unsafe option names render as plain data and pollute noth
   assert.equal(({} as Record<string, unknown>).x, undefined);
 });
 
-test('template-render: skipped when config.json is not a valid draft-04 schema (schema-config-draft04 reports it)', async () => {
-  assert.deepEqual(await run('{"cmd": {{service.cmd}}}', config({ cmd: { type: 'strng' } })), []);
+test('template-render: still rendered when config.json is not a valid draft-04 schema, the invalid keywords left out', async () => {
+  assert.deepEqual(await run('{"cmd": {{service.cmd}}}', config({ cmd: { type: 'strng' } })), [['template-render', FILE, '', 1, 9, 'error', ['service.cmd']]]);
+  assert.deepEqual(await run('{"cmd": "{{service.cmd}}"}', config({ cmd: { type: 'strng' } })), []);
+});
+
+test('template-render: invalid defaults do not hide a defect of the template itself', async () => {
+  const wrongCpus = config({ name: { type: 'string', default: 'web' }, cpus: { type: 'number', default: 'lots' } });
+  // The wrong default alone breaks nothing once a number stands in for it.
+  assert.deepEqual(await run('{"id": "{{service.name}}", "cpus": {{service.cpus}}}', wrongCpus), []);
+  // A missing comma is the template's, whatever the defaults: reported, saying what stood in.
+  const diags = await check(
+    revisionFiles('web', 0, { packageJson: { packagingVersion: '6.0' }, files: { 'config.json': wrongCpus, 'marathon.json.mustache': '{\n  "cpus": {{service.cpus}},\n  "id": "x"\n  "cmd": "y"\n}' } }),
+    [templateRender],
+  );
+  assert.deepEqual(diags.map((d) => [d.code, d.line, d.column, d.severity, d.data?.standIns]), [['template-render', 4, 3, 'error', ['service.cpus']]]);
+  assert.match(diags[0]!.message, /^with the default options \('service\.cpus' given a value of its declared type, since its default is invalid\) the rendered template is not valid JSON/);
+  // A default invalid in another way (out of range) renders as it is; the missing comma is still found.
+  const range = config({ cpus: { type: 'number', minimum: 1, default: 0 } });
+  assert.deepEqual(await run('{"cpus": {{service.cpus}} "id": "x"}', range), [['template-render', FILE, '', 1, 27, 'error', []]]);
+});
+
+test('template-render: a failure on an invalid default that nothing can stand in for is left to config-defaults', async () => {
+  // An enum violation has the right type: the value itself breaks the JSON, so it is the default's fault.
+  const cfg = config({ roles: { type: 'string', enum: ['a'], default: '"*", "x"' } });
+  assert.deepEqual(await run('{"roles": [{{service.roles}}], "x": 1}', cfg), []);
 });

@@ -9,8 +9,10 @@ import type { RevisionRule } from './types.js';
  * The defaults config.json declares must satisfy config.json itself: installing with the
  * defaults runs them through the same validation as user options, so a wrong default makes
  * the default install fail. Required options without a default are not a defect (the user
- * must supply them) and are not reported, nor is anything when config.json is not a valid
- * draft-04 schema (schema-config-draft04 reports that). The DC/OS Universe never checked this.
+ * must supply them) and are not reported. When config.json is not a valid draft-04 schema
+ * (schema-config-draft04 reports that), the defaults are checked against the rest of it, without
+ * the invalid keywords; when even that is not a valid schema, not-checked says so. The DC/OS
+ * Universe never checked this.
  */
 export const configDefaults: RevisionRule = {
   id: 'config-defaults',
@@ -22,7 +24,7 @@ export const configDefaults: RevisionRule = {
   check(rev, ctx) {
     const facts = optionFacts(rev, ctx);
     const file = rev.files['config.json'];
-    if (!facts?.config || !facts.schemaValid || !file) return [];
+    if (!facts?.config || !facts.defaultsChecked || !file) return [];
     const out: Finding[] = [];
     for (const issue of facts.issues) {
       // Missing options are the user's to supply; a schema the validator cannot use is schema-config's finding.

@@ -4,9 +4,10 @@ import type { RevisionRule } from './types.js';
 
 /**
  * With the default options, marathon.json.mustache must render into a JSON object, the way
- * DC/OS's package manager renders it on install. Skipped when the defaults are not a complete
- * valid options object (the package needs user options; config-defaults reports wrong
- * defaults). An optional option without a default that renders as nothing where JSON needs a
+ * DC/OS's package manager renders it on install. Skipped when the package needs user options (a
+ * required option without default). Invalid defaults (config-defaults reports them) do not stop
+ * it: a failure no invalid default takes part in is reported, with values of the declared type
+ * standing in for defaults of the wrong type; otherwise not-checked notes that it was not judged. An optional option without a default that renders as nothing where JSON needs a
  * value is a real defect (installing with the defaults fails) and is reported as such, naming
  * the variable. The DC/OS Universe never checked this.
  */
@@ -21,11 +22,19 @@ export const templateRender: RevisionRule = {
     const facts = templateFacts(rev, ctx, 'marathon.json.mustache');
     const r = facts?.render;
     if (!facts || !r || r.ok) return [];
-    return [{ file: facts.path, offset: r.offset, message: messageFor(r), data: dataFor(r) } satisfies Finding];
+    const standIns = facts.standIns ?? [];
+    const message = standIns.length === 0 ? messageFor(r) : messageFor(r).replace('with the default options', `with the default options (${standInNote(standIns)})`);
+    return [{ file: facts.path, offset: r.offset, message, data: { ...dataFor(r), ...(standIns.length > 0 ? { standIns } : {}) } } satisfies Finding];
   },
 };
 
 const quoted = (names: readonly string[]): string => names.map((n) => `'${n}'`).join(', ');
+
+/** Says which invalid defaults a value of their declared type stood in for while rendering. */
+function standInNote(names: readonly string[]): string {
+  const one = names.length === 1;
+  return `${quoted(names)} given ${one ? 'a value' : 'values'} of ${one ? 'its' : 'their'} declared type, since ${one ? 'its default is' : 'their defaults are'} invalid`;
+}
 
 function messageFor(r: Exclude<RenderVerdict, { ok: true }>): string {
   const what = r.message.replace(/^the rendered text /, 'the rendered template ');

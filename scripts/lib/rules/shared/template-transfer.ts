@@ -50,7 +50,7 @@ export function computeRevisionFacts(rev: Revision, ctx: RuleContext): RevisionF
   const config = ctx.analysis.json(rev, 'config.json');
   if (rev.files['config.json'] && config !== undefined) data.draft04 = configSchemaIssues(rev, ctx, config);
   const options = optionFacts(rev, ctx);
-  if (options) data.options = { defaults: options.defaults, issues: options.issues, complete: options.complete, schemaValid: options.schemaValid };
+  if (options) data.options = { defaults: options.defaults, issues: options.issues, complete: options.complete, schemaValid: options.schemaValid, defaultsChecked: options.defaultsChecked };
   for (const file of TEMPLATE_FILES) if (rev.files[file]) data.templates[file] = templateFacts(rev, ctx, file) ?? null;
   return data;
 }
