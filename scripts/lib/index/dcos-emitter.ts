@@ -86,7 +86,7 @@ export class DcosEmitter {
     private readonly writer: ArtifactWriter,
     counts: readonly number[],
     level: number | undefined,
-    distinctV4 = false,
+    private readonly distinctV4: boolean,
   ) {
     const same = (f: DcosFile): DcosForm => contentForm(f, distinctV4);
     this.primaryOf = DCOS_FILES.map((f, i) => DCOS_FILES.findIndex((g, j) => same(g) === same(f) && counts[j] === counts[i] && j <= i));
@@ -111,6 +111,8 @@ export class DcosEmitter {
   addPackage(name: string, buf: Buffer, revisions: readonly DcosRevision[]): PackageWork {
     const items: WorkItem[] = [];
     const distinctV4 = revisions.some((r) => r.v4 !== undefined && r.v4 !== r.modern);
+    // The v4 files were linked to modern ones up front on the promise that no object differs.
+    if (distinctV4 && !this.distinctV4) throw new Error(`internal error: ${name} has a distinct v4 object the emitter was not told of`);
     // Without a distinct v4 object, the modern chain serves the v4 files too (placed for both).
     const modern = place(revisions, 'modern', distinctV4 ? formMask('modern') : formMask('modern') | formMask('v4'), items, undefined);
     const legacy = place(revisions, 'legacy', formMask('legacy'), items, modern);
