@@ -21,6 +21,7 @@
  *   would double the cost of this check for nothing.
  */
 import { CannotRunError } from '../diagnostics/errors.js';
+import { compareStrings } from '../diagnostics/sort.js';
 import { DCOS_MEDIA, FIRST_DCOS_VERSION, MEDIA_PACKAGING_VERSIONS, servedPackagingVersion, type DcosMedia } from '../schema/dcos-media.js';
 import { dcosDefinitionIssues, notCarriedIssue } from '../schema/dcos-repo.js';
 import type { SchemaIssue } from '../schema/issue.js';
@@ -68,12 +69,8 @@ export function checkDcos(packages: readonly PlannedPackage[]): DcosCheck {
       distinctV4 ||= c.distinctV4;
     }
   }
-  problems.sort((a, b) => compare(a.dir, b.dir) || compare(a.file, b.file) || compare(a.pointer, b.pointer) || a.media[0]! - b.media[0]!);
+  problems.sort((a, b) => compareStrings(a.dir, b.dir) || compareStrings(a.file, b.file) || compareStrings(a.pointer, b.pointer) || a.media[0]! - b.media[0]!);
   return { problems, distinctV4 };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** One revision: each of its objects against each media type of the files that include it. */
@@ -123,7 +120,7 @@ function source(d: RevisionData, pointer: string): { file: string; pointer: stri
 }
 
 function toProblem(d: RevisionData, issue: SchemaIssue, media: DcosMedia[], mask: number): DcosProblem {
-  media.sort();
+  media.sort((a, b) => a - b);
   const files = DCOS_FILES.filter((f) => (mask & f.bit) !== 0 && media.includes(f.media)).map((f) => `${f.base}.json`);
   const at = source(d, issue.pointer);
   const where = `${listFiles(files)} and their package slices (media type ${media.map((m) => `v${m}`).join(', ')})`;
