@@ -89,8 +89,9 @@ function assertDraftNeutral(value: unknown, where: string): void {
  * The schemas are draft-04 without `$schema` or `id`; ajv (draft-07) reads them the same because
  * they use no keyword whose meaning changed (checked: `id`, `$schema`, the exclusive bounds). Each
  * gets its file name as `$id`, so `vX-repo-definitions.json#/v40Package` resolves as the DC/OS
- * build's RefResolver resolves it. Not strict: draft-04 ignores unknown keywords (the definitions
- * file is a bag of named schemas at its root) and `required` without `type`, and so does DC/OS.
+ * build's RefResolver resolves it. Not strict (ajv's strict mode refuses what draft-04 allows):
+ * the definitions file is a bag of named schemas at its root, which draft-04 reads as unknown
+ * keywords and ignores, and the package definitions use `required` without `type`.
  * `format: "uri"` is asserted (ajv-formats' full RFC 3986 check), stricter than the DC/OS build,
  * which does not check formats: DC/OS clients parse these URLs.
  */
