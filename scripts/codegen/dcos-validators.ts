@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { _, Ajv } from 'ajv';
+import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { PROJECT_ROOT, SCHEMA_DIR } from './schema-files.js';
 
 /** The DC/OS Universe's repository schemas, shipped unchanged (see schema/dcos/README.md). */
@@ -92,8 +91,9 @@ function assertDraftNeutral(value: unknown, where: string): void {
  * build's RefResolver resolves it. Not strict (ajv's strict mode refuses what draft-04 allows):
  * the definitions file is a bag of named schemas at its root, which draft-04 reads as unknown
  * keywords and ignores, and the package definitions use `required` without `type`.
- * `format: "uri"` is asserted (ajv-formats' full RFC 3986 check), stricter than the DC/OS build,
- * which does not check formats: DC/OS clients parse these URLs.
+ * `format` is an annotation, as in the DC/OS build's validation (jsonschema's Draft4Validator
+ * without a format checker): a licence URL must start with http:// or https:// (its `pattern`),
+ * like this project's package schemas ask, and is not held to RFC 3986 beyond that.
  */
 export function generateDcosValidatorsSource(files: readonly DcosSchemaFile[]): string {
   const byFile = new Map(files.map((f) => [f.file, f.schema]));
@@ -106,9 +106,9 @@ export function generateDcosValidatorsSource(files: readonly DcosSchemaFile[]): 
       strict: false,
       // Each definition compiled once and called, not copied into every schema that refers to it.
       inlineRefs: false,
-      code: { source: true, esm: false, lines: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+      validateFormats: false,
+      code: { source: true, esm: false, lines: true },
     });
-    ajv.addFormat('uri', fullFormats.uri);
     for (const file of new Set(Object.values(refs).map((ref) => ref.split('#')[0]!))) {
       const schema = byFile.get(file);
       if (!schema) throw new Error(`schema/dcos/${file} is missing`);
@@ -127,10 +127,6 @@ export function generateDcosValidatorsSource(files: readonly DcosSchemaFile[]): 
       const id = `ajvRuntime_${mod}`;
       imports.set(id, `import ${id} from 'ajv/dist/runtime/${mod}.js';`);
       return id;
-    });
-    code = code.replace(/require\("ajv-formats\/dist\/formats"\)/g, () => {
-      imports.set('ajvFormats', "import ajvFormats from 'ajv-formats/dist/formats.js';");
-      return 'ajvFormats';
     });
     // As in validators.ts: append a referenced validator's errors in place, not with concat.
     code = code.replace(

@@ -118,7 +118,7 @@ test('any schema error is refused, in every media type it occurs, with the file 
   const files = {
     ...revisionFiles('spaced', 0, { packageJson: { packagingVersion: '3.0', tags: ['two words'] } }),
     ...revisionFiles('iconic', 0, { files: { 'resource.json': JSON.stringify({ images: { 'icon-tiny': 'https://example.com/t.png' } }) } }),
-    ...revisionFiles('later', 0, { packageJson: { minDcosReleaseVersion: '1.12', licenses: [{ name: 'X', url: 'https://example.com/a license' }] } }),
+    ...revisionFiles('later', 0, { packageJson: { minDcosReleaseVersion: '1.12', licenses: [{ name: 'X', url: 'ftp://example.com/license' }] } }),
   };
   const catalog = await loadCatalog(new MemorySnapshot(files));
   const out = path.join(tempDir(), 'target');

@@ -6,7 +6,7 @@
  * `npm run gen:types`; a test fails while this file is stale. Use it through
  * scripts/lib/schema/dcos-repo.ts, never directly.
  */
-import ajvFormats from 'ajv-formats/dist/formats.js';
+
 const decide = (() => {
 const exports = {};
 exports.dcosRepoV3 = validate21;
@@ -15,7 +15,6 @@ const schema8 = {"properties":{"packagingVersion":{"type":"string","enum":["2.0"
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[^\\s]+$", "u");
 const schema9 = {"type":"string","allOf":[{"format":"uri"},{"pattern":"^https?://"}]};
-const formats0 = ajvFormats.fullFormats.uri;
 const pattern1 = new RegExp("^https?://", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -26,14 +25,6 @@ validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{ty
 return false;
 }
 const _errs1 = errors;
-if(errors === _errs1){
-if(typeof data === "string"){
-if(!(formats0(data))){
-validate24.errors = [{instancePath,schemaPath:"#/allOf/0/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
-return false;
-}
-}
-}
 var valid0 = _errs1 === errors;
 if(valid0){
 const _errs2 = errors;
@@ -7031,7 +7022,6 @@ const schema7 = {"properties":{"packagingVersion":{"type":"string","enum":["2.0"
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[^\\s]+$", "u");
 const schema8 = {"type":"string","allOf":[{"format":"uri"},{"pattern":"^https?://"}]};
-const formats0 = ajvFormats.fullFormats.uri;
 const pattern1 = new RegExp("^https?://", "u");
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -7048,25 +7038,13 @@ vErrors.push(err0);
 errors++;
 }
 if(typeof data === "string"){
-if(!(formats0(data))){
-const err1 = {instancePath,schemaPath:"#/allOf/0/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema8.allOf[0],data};
+if(!pattern1.test(data)){
+const err1 = {instancePath,schemaPath:"#/allOf/1/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema8.allOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-}
-if(typeof data === "string"){
-if(!pattern1.test(data)){
-const err2 = {instancePath,schemaPath:"#/allOf/1/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema8.allOf[1],data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
 }
 errors++;
 }
