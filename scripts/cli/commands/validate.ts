@@ -3,11 +3,12 @@ import type { Io } from '../io.js';
 import { displayPrefix, targetUnder } from '../paths.js';
 import { exitCodeFor, FORMATS, report } from '../reporters/index.js';
 import { validateUnder } from '../../lib/ops/validate-under.js';
+import { POLICY_NAMES } from '../../lib/policy/settings.js';
 import { threadMode } from '../threads.js';
 import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
 
 /** `universe validate --help`. */
-export const help = `Usage: universe validate [PATH] [--repo DIR] [--format pretty|json|github] [--strict]
+export const help = `Usage: universe validate [PATH] [--repo DIR] [--format pretty|json|github] [--strict] [--policy published|new]
 
 Validates every package revision of the universe, the folder that holds packages/, and reports
 every problem found in one run, sorted by file and line. Without --repo, the universe is the
@@ -21,6 +22,10 @@ Options:
   --format F      pretty (default), json ({"diagnostics":[…],"summary":{…}}) or github
                   (GitHub Actions annotations)
   --strict        exit 1 on warnings too
+  --policy P      published (default): revisions are judged as already published, so legacy
+                  packaging versions (2.0-5.0) keep their milder severities; new: every revision
+                  is judged as universe check judges what a change adds (every rule at its full
+                  severity)
   -h, --help      show this help
 
 Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 could not run.
@@ -32,6 +37,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     repo: { type: 'string' },
     format: { type: 'string' },
     strict: { type: 'boolean' },
+    policy: { type: 'string' },
   }, true);
   if (values.help) {
     io.out(help);
@@ -41,7 +47,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   const target = targetUnder(positionals, typeof values.repo === 'string' ? values.repo : undefined, io);
   const repo = target.universe.label;
   const started = performance.now();
-  const result = await validateUnder(new WorktreeSnapshot(repo), target.under, { threads: threadMode() });
+  const policy = choice(values.policy, 'policy', POLICY_NAMES, 'published');
+  const result = await validateUnder(new WorktreeSnapshot(repo), target.under, { threads: threadMode(), policy });
   const ms = performance.now() - started;
   io.out(report(format, result.diagnostics, result.summary, { color: io.color, prefix: displayPrefix(io.cwd, repo), ms }));
   return exitCodeFor(result.summary, values.strict === true);
