@@ -96,6 +96,25 @@ test('rules lists every rule with its severity', async () => {
   assert.match(text.stdout, /json-duplicate-key\s+error/);
 });
 
+test('build refuses output DC/OS clients would reject with exit 1, even when the policy switched the rule off', async () => {
+  const files = {
+    'repository.json': JSON.stringify({ formatVersion: '1.0', name: 'lenient', policy: { rules: { 'schema-package': 'off' } } }),
+    ...revisionFiles('later', 0, { packageJson: { minDcosReleaseVersion: '1.12', licenses: [{ name: 'X', url: 'ftp://example.com/license' }] } }),
+  };
+  const dir = writeTree(files);
+  const out = path.join(dir, '..', path.basename(dir) + '-target');
+  try {
+    const r = await runCli(['build', '--repo', dir, '--out', out]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /refusing to build: DC\/OS clients would reject 1 revision/);
+    assert.match(r.stderr, /packages\/L\/later\/0\/package\.json \/licenses\/0\/url/);
+    assert.equal(fs.existsSync(out), false);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
+
 test('build refuses to write anything when validation fails', async () => {
   const dir = writeTree(revisionFiles('alpha', 0, { packageJson: { name: 'beta' } }));
   const out = path.join(dir, '..', path.basename(dir) + '-target');

@@ -5,7 +5,7 @@ import { parse } from '../args.js';
 import type { Io } from '../io.js';
 import { displayPrefix, universeDir } from '../paths.js';
 import { report } from '../reporters/index.js';
-import { buildArtifact, type BuildReport } from '../../lib/ops/build.js';
+import { buildArtifact, DcosRejectedError, type BuildReport } from '../../lib/ops/build.js';
 import { validateSnapshot } from '../../lib/ops/validate.js';
 import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
 import { threadMode } from '../threads.js';
@@ -67,14 +67,22 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 1;
   }
   const commit = await headCommit(path.resolve(io.cwd, repo));
-  const built = await buildArtifact(result.catalog, result.analysis, {
-    outDir: path.resolve(io.cwd, out),
-    repoDir: path.resolve(io.cwd, repo),
-    commit,
-    gzip: values['no-gzip'] !== true,
-    webDir: WEB_DIR,
-    keepPrevious: true,
-  });
+  let built: BuildReport;
+  try {
+    built = await buildArtifact(result.catalog, result.analysis, {
+      outDir: path.resolve(io.cwd, out),
+      repoDir: path.resolve(io.cwd, repo),
+      commit,
+      gzip: values['no-gzip'] !== true,
+      webDir: WEB_DIR,
+      keepPrevious: true,
+    });
+  } catch (e) {
+    // Output DC/OS clients would reject is a problem in the data (exit 1), not a failure to run.
+    if (!(e instanceof DcosRejectedError)) throw e;
+    io.err(`universe: ${e.message}\n`);
+    return 1;
+  }
   const removing = removeReplaced(path.resolve(io.cwd, out), built);
   const warn = summary.warnings ? `, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} (run universe validate --repo ${repo} to list them)` : '';
   io.out(`validated ${summary.packages} packages, ${summary.revisions} revisions in ${Math.round(validatedMs)} ms: 0 errors${warn}\n`);
