@@ -11,7 +11,7 @@ declare function getComputedStyle(element: any): any;
 /** Debian's Chromium: the browser test drives it, never a downloaded one. */
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Flags from issue 4: no sandbox (CI containers), no GPU, and nothing that reaches the network. */
+/** Flags for headless runs: no sandbox (CI containers), no GPU, and nothing that reaches the network. */
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',

@@ -37,7 +37,7 @@ export interface ScaffoldOptions {
   lastUpdated?: number;
 }
 
-/** The package name pattern of DESIGN.md §2 (also the folder name). */
+/** The package name pattern (also the folder name): lower-case letters, digits and hyphens. */
 export const PACKAGE_NAME = /^[a-z][a-z0-9-]*[a-z0-9]$/;
 
 /** The packaging version `universe new` writes for new packages: the newest one. */

@@ -52,7 +52,7 @@ export function revisionVersions(pkg: PackageDir, analysis: Analysis): RevisionV
 
 /**
  * The latest revision of a package: the highest canonical revision number ("the highest is
- * latest", DESIGN.md §2). Folders that are not revision numbers never count.
+ * latest"). Folders that are not revision numbers never count.
  */
 export function latestRevision(pkg: PackageDir): Revision | undefined {
   let latest: Revision | undefined;
