@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { benchDcos } from '../../scripts/bench/dcos.js';
-import { CommandFailed, median, uniqueBytes, wall } from '../../scripts/bench/measure.js';
+import { CommandFailed, median, uniqueBytes, wall, writeTreeFloor } from '../../scripts/bench/measure.js';
 import { writeTree } from '../helpers/cli.js';
 
 test('median: the middle value, the upper one of an even count', () => {
@@ -15,6 +15,20 @@ test('uniqueBytes: a hard link is a file but its bytes count once', (t) => {
   const dir = writeTree({ 'a.json': '12345', 'sub/b.json': '67' }, 'universe-bench-bytes-');
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.linkSync(path.join(dir, 'a.json'), path.join(dir, 'sub', 'a-link.json'));
+  assert.deepEqual(uniqueBytes(dir), { bytes: 7, files: 3, inodes: 2 });
+});
+
+test('writeTreeFloor: writes the artifact's files and links in a scratch folder of its own and leaves nothing behind', (t) => {
+  const dir = writeTree({ 'a.json': '12345', 'sub/deep/b.json': '67' }, 'universe-bench-tree-');
+  const work = writeTree({ 'keep.txt': 'x' }, 'universe-bench-work-');
+  t.after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+  fs.linkSync(path.join(dir, 'a.json'), path.join(dir, 'sub', 'a-link.json'));
+  const ms = writeTreeFloor(work, dir);
+  assert.ok(Number.isFinite(ms) && ms > 0);
+  assert.deepEqual(fs.readdirSync(work), ['keep.txt']);
   assert.deepEqual(uniqueBytes(dir), { bytes: 7, files: 3, inodes: 2 });
 });
 
