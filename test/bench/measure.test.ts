@@ -18,7 +18,7 @@ test('uniqueBytes: a hard link is a file but its bytes count once', (t) => {
   assert.deepEqual(uniqueBytes(dir), { bytes: 7, files: 3, inodes: 2 });
 });
 
-test('writeTreeFloor: writes the artifact's files and links in a scratch folder of its own and leaves nothing behind', (t) => {
+test('writeTreeFloor: writes the artifact files and links in a scratch folder of its own and leaves nothing behind', (t) => {
   const dir = writeTree({ 'a.json': '12345', 'sub/deep/b.json': '67' }, 'universe-bench-tree-');
   const work = writeTree({ 'keep.txt': 'x' }, 'universe-bench-work-');
   t.after(() => {
