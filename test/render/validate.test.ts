@@ -103,6 +103,15 @@ test('a schema the validator cannot use is one issue with keyword schema', () =>
   assert.match(issues[0]!.message, /cannot be used/);
 });
 
+test('ids repeated as documentation links (as real config.json files do) do not make the schema unusable', () => {
+  const doc = 'https://spark.apache.org/docs/latest/running-on-mesos.html';
+  const c = { id: 'https://example.com/pkg', properties: { a: { id: doc, type: 'string' }, b: { id: doc, type: 'integer', minimum: 1 }, id: { type: 'string' } } };
+  assert.deepEqual(validateOptions(c, { a: 'x', b: 2, id: 'y' }), []);
+  assert.deepEqual(brief(validateOptions(c, { a: 1, b: 0 })), [['/a', 'type'], ['/b', 'minimum']]);
+  // Still refused when the repeat could matter: a $ref to a URI nothing defines.
+  assert.deepEqual(brief(validateOptions({ ...c, properties: { ...c.properties, r: { $ref: 'https://example.com/remote.json' } } }, { r: 1 })), [['', 'schema']]);
+});
+
 test('the parsed config.json is never modified by validation', () => {
   const c = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
   const before = JSON.stringify(c);

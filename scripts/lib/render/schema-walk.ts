@@ -13,7 +13,7 @@ import { isRiskyPattern } from './regex-risk.js';
  */
 export function prepareSchema(config: unknown): { schema: unknown; dropped: string[] } {
   const dropped: string[] = [];
-  return { schema: copy(config, '', dropped), dropped };
+  return { schema: copy(config, '', dropped, new Set()), dropped };
 }
 
 // Formats DC/OS's validator (java.net.URI) accepts more of than @cfworker/json-schema (which
@@ -50,19 +50,19 @@ function plainCopy(node: unknown): unknown {
   return out;
 }
 
-function copy(node: unknown, at: string, dropped: string[]): unknown {
-  if (Array.isArray(node)) return node.map((v, i) => copy(v, `${at}/${i}`, dropped));
+function copy(node: unknown, at: string, dropped: string[], ids: Set<string>): unknown {
+  if (Array.isArray(node)) return node.map((v, i) => copy(v, `${at}/${i}`, dropped, ids));
   if (!isJsonObject(node)) return node;
   const out: JsonObject = {};
   for (const key of Object.keys(node)) {
     const value = node[key];
     const here = `${at}/${escapePointerToken(key)}`;
-    if ((key === 'pattern' && typeof value === 'string' && !usablePattern(value)) || (key === 'format' && LENIENT_FORMATS.has(value as string))) {
+    if ((key === 'pattern' && typeof value === 'string' && !usablePattern(value)) || (key === 'format' && LENIENT_FORMATS.has(value as string)) || repeatedId(key, value, ids)) {
       dropped.push(here);
       continue;
     }
     // Values (not subschemas) are copied as they are: a default may well hold a key named `format`.
-    let c = VALUE_KEYWORDS.has(key) ? plainCopy(value) : copy(value, here, dropped);
+    let c = VALUE_KEYWORDS.has(key) ? plainCopy(value) : copy(value, here, dropped, ids);
     if (key === 'patternProperties' && isJsonObject(c)) {
       const kept: JsonObject = {};
       for (const p of Object.keys(c)) {
@@ -74,6 +74,18 @@ function copy(node: unknown, at: string, dropped: string[]): unknown {
     setOwn(out, key, c);
   }
   return out;
+}
+
+/**
+ * Whether a member is an `id` naming a URI an earlier subschema already took. Real config.json
+ * files use `id` as a documentation link and repeat it; the validator refuses a schema whose ids
+ * repeat, while ids only matter for resolving `$ref`. The first keeps the URI, the repeats go.
+ */
+function repeatedId(key: string, value: unknown, ids: Set<string>): boolean {
+  if ((key !== 'id' && key !== '$id') || typeof value !== 'string') return false;
+  if (ids.has(value)) return true;
+  ids.add(value);
+  return false;
 }
 
 const REFERENCE_KEYS: ReadonlySet<string> = new Set(['$ref', 'id', '$id', '$recursiveRef', '$recursiveAnchor']);
