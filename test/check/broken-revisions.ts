@@ -94,6 +94,7 @@ export const CASES: BrokenCase[] = [
   { name: '6.0: a dependency on an unknown package', files: (n) => added(n, '6.0', { dependencies: { nothing: '^1.0.0' } }), code: 'dependency-unknown-package', file: (n) => at(n, 'package.json') },
   { name: '6.0: a dependency no revision satisfies', files: (n) => added(n, '6.0', { dependencies: { sprocket: '^2.0.0' } }), code: 'dependency-unsatisfiable', file: (n) => at(n, 'package.json') },
   { name: '6.0: no descriptor', files: (n) => added(n, '6.0', {}, { 'marathon.json.mustache': undefined }), code: 'descriptor-required', file: (n) => at(n, 'package.json') },
+  { name: 'a symbolic link where a revision folder belongs', files: (n) => ({ ...added(n, '4.0'), [at(n).replace(/0$/, '1')]: { symlink: '0' } }), code: 'layout-folder-symlink', file: (n) => at(n).replace(/0$/, '1') },
   { name: '6.0: a placeholder universe new wrote', files: (n) => added(n, '6.0', { maintainer: 'maintainer@example.com' }), code: 'scaffold-placeholder', file: (n) => at(n, 'package.json') },
   { name: '6.0: the template renders invalid JSON', files: (n) => added(n, '6.0', {}, TEMPLATE('{"id": 1,,}\n')), code: 'template-render', file: (n) => at(n, 'marathon.json.mustache') },
 ];
