@@ -30,7 +30,11 @@ const cases: Array<{ name: string; files: Record<string, MemoryFile>; expected: 
       ['scaffold-placeholder', `${R}/resource.json`, '/assets/container/docker/widget'],
     ],
   },
-  { name: 'example.com addresses other than the scaffold\'s are not placeholders', files: revisionFiles('widget', 0, { packageJson: { maintainer: 'team@example.com' }, files: { 'resource.json': '{"images": {"icon-small": "https://example.com/other/icon.png"}}' } }), expected: [] },
+  {
+    name: 'example.com addresses other than the scaffold\'s are not placeholders',
+    files: revisionFiles('widget', 0, { packageJson: { maintainer: 'team@example.com' }, files: { 'resource.json': '{"images": {"icon-small": "https://example.com/other/icon.png"}, "assets": {"container": {"docker": {"widget": "registry.example.com/team/widget:1.0.0"}}}}' } }),
+    expected: [],
+  },
 ];
 
 for (const c of cases) {

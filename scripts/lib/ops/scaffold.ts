@@ -5,7 +5,7 @@ import { compareStrings } from '../diagnostics/sort.js';
 import { REVISION_FILES, type Catalog, type PackageDir, type Revision } from '../catalog/types.js';
 import { isObject, type Analysis, type JsonObject } from '../rules/analysis.js';
 import { CannotRunError } from './errors.js';
-import { PLACEHOLDER_MAINTAINER, PLACEHOLDER_REGISTRY, placeholderDescription, placeholderIconBase } from '../rules/shared/placeholders.js';
+import { PLACEHOLDER_MAINTAINER, placeholderDescription, placeholderIconBase, placeholderImagePrefix } from '../rules/shared/placeholders.js';
 
 /** One file of a plan, with its path relative to the repository folder (the one holding packages/). */
 export interface ScaffoldFile {
@@ -106,7 +106,7 @@ function planPackage(catalog: Catalog, analysis: Analysis, name: string, pkgDir:
       'icon-medium': `${placeholderIconBase(name)}icon-medium.png`,
       'icon-large': `${placeholderIconBase(name)}icon-large.png`,
     },
-    assets: { container: { docker: { [name]: `${PLACEHOLDER_REGISTRY}${name}:0.1.0` } } },
+    assets: { container: { docker: { [name]: `${placeholderImagePrefix(name)}0.1.0` } } },
   };
   // Strings in "{{x}}" quotes, numbers unquoted: the renderer inserts values JSON-escaped.
   const marathon = [
@@ -131,7 +131,7 @@ function planPackage(catalog: Catalog, analysis: Analysis, name: string, pkgDir:
   const listed = placeholders.length > 1 ? `${placeholders.slice(0, -1).join(', ')} and ${placeholders.at(-1)}` : placeholders[0];
   const notes = [
     `package.json: replace the placeholder ${listed}, and set "version" to the release you package.`,
-    `resource.json: replace the placeholder icons and the docker image ${PLACEHOLDER_REGISTRY}${name}:0.1.0.`,
+    `resource.json: replace the placeholder icons and the docker image ${placeholderImagePrefix(name)}0.1.0.`,
     `config.json and marathon.json.mustache: add the options your service needs, each with a description and a default.`,
   ];
   const categories = declaredCategories(catalog, analysis);

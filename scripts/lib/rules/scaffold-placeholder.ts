@@ -1,7 +1,7 @@
 import type { Finding } from '../diagnostics/types.js';
 import { toPointer } from '../json/pointer.js';
 import { isObject } from './analysis.js';
-import { PLACEHOLDER_DESCRIPTION_MARK, PLACEHOLDER_MAINTAINER, PLACEHOLDER_REGISTRY, placeholderIconBase } from './shared/placeholders.js';
+import { PLACEHOLDER_DESCRIPTION_MARK, PLACEHOLDER_MAINTAINER, placeholderIconBase, placeholderImagePrefix } from './shared/placeholders.js';
 import type { RevisionRule } from './types.js';
 
 /**
@@ -38,8 +38,9 @@ export const scaffoldPlaceholder: RevisionRule = {
     }
     const docker = isObject(resource.assets) && isObject(resource.assets.container) ? resource.assets.container.docker : undefined;
     if (isObject(docker)) {
+      const imagePrefix = placeholderImagePrefix(rev.packageName);
       for (const [key, image] of Object.entries(docker)) {
-        if (typeof image === 'string' && image.startsWith(PLACEHOLDER_REGISTRY)) {
+        if (typeof image === 'string' && image.startsWith(imagePrefix)) {
           out.push({ file: resFile, pointer: toPointer(['assets', 'container', 'docker', key]), message: `docker image '${key}' is still the placeholder ${image} that universe new wrote: name the image the package really runs` });
         }
       }

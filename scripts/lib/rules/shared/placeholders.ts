@@ -21,4 +21,9 @@ export function placeholderIconBase(name: string): string {
 }
 
 /** The registry of a scaffolded resource.json's docker image (reserved, never real). */
-export const PLACEHOLDER_REGISTRY = 'registry.example.com/';
+const PLACEHOLDER_REGISTRY = 'registry.example.com/';
+
+/** How a scaffolded docker image of package `name` starts (the tag follows). */
+export function placeholderImagePrefix(name: string): string {
+  return `${PLACEHOLDER_REGISTRY}${name}:`;
+}
