@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import { PROJECT_ROOT, SCHEMA_DIR } from './schema-files.js';
+import { esmStandaloneCode } from './validators.js';
 
 /** The DC/OS Universe's repository schemas, shipped unchanged (see schema/dcos/README.md). */
 export const DCOS_SCHEMA_DIR = path.join(SCHEMA_DIR, 'dcos');
@@ -122,19 +123,7 @@ export function generateDcosValidatorsSource(files: readonly DcosSchemaFile[]): 
     ajv.addSchema({ ...structuredClone(defs), $id: DCOS_DEFINITIONS });
     // CommonJS text (`exports.<name> = …`), wrapped below in a function of its own: the two
     // instances name their functions alike, and each keeps its names to itself.
-    let code = standalone.default(ajv, { ...refs }).replace(/^"use strict";\s*/, '');
-    code = code.replace(/require\("ajv\/dist\/runtime\/([a-z0-9_]+)"\)/g, (_m: string, mod: string) => {
-      const id = `ajvRuntime_${mod}`;
-      imports.set(id, `import ${id} from 'ajv/dist/runtime/${mod}.js';`);
-      return id;
-    });
-    // As in validators.ts: append a referenced validator's errors in place, not with concat.
-    code = code.replace(
-      /vErrors = vErrors === null \? ([\w.]+) : vErrors\.concat\(\1\);/g,
-      '{ if (vErrors === null) vErrors = $1; else for (const refError of $1) vErrors.push(refError); }',
-    );
-    if (/\.concat\(/.test(code)) throw new Error('ajv standalone code still uses concat(): handle it in generateDcosValidatorsSource');
-    if (/\brequire\(/.test(code)) throw new Error('ajv standalone code still uses require(): handle it in generateDcosValidatorsSource');
+    const code = esmStandaloneCode(standalone.default(ajv, { ...refs }), imports, 'generateDcosValidatorsSource');
     const names = Object.keys(refs);
     return [
       `const ${kind} = (() => {\nconst exports = {};\n${code.trimEnd()}\nreturn exports;\n})();`,

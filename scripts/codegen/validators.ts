@@ -63,22 +63,31 @@ export function generateValidatorsSource(schemas: readonly SchemaFile[]): string
     refs[name] = schema.$id;
   }
   // A CommonJS module whose `default` is the function (and, at run time, is the function itself).
-  let code = standalone.default(ajv, refs).replace(/^"use strict";\s*/, '');
   const imports = new Map<string, string>();
+  const code = esmStandaloneCode(standalone.default(ajv, refs), imports, 'generateValidatorsSource');
+  const head = [...imports.keys()].sort().map((id) => imports.get(id)!);
+  return `${VALIDATORS_BANNER}${head.join('\n')}${head.length ? '\n' : ''}${code.trimEnd()}\n`;
+}
+
+/**
+ * Readies ajv standalone CommonJS text for an ES module: the runtime helpers it requires become
+ * imports (added to `imports`, by identifier), and referenced validators' errors are appended in
+ * place. ajv appends them with concat, which copies every error gathered so far: quadratic with
+ * allErrors on a recursive schema (a config.json of 20,000 options took 4 s); in place is linear.
+ * Throws, naming `caller`, when ajv's output no longer has the shape these rewrites expect.
+ */
+export function esmStandaloneCode(source: string, imports: Map<string, string>, caller: string): string {
+  let code = source.replace(/^"use strict";\s*/, '');
   code = code.replace(/require\("ajv\/dist\/runtime\/([a-z0-9_]+)"\)/g, (_m: string, mod: string) => {
     const id = `ajvRuntime_${mod}`;
     imports.set(id, `import ${id} from 'ajv/dist/runtime/${mod}.js';`);
     return id;
   });
-  // ajv appends a referenced validator's errors with concat, which copies every error gathered so
-  // far: quadratic with allErrors on a recursive schema (a config.json of 20,000 options took 4 s).
-  // Appending in place is linear.
   code = code.replace(
     /vErrors = vErrors === null \? ([\w.]+) : vErrors\.concat\(\1\);/g,
     '{ if (vErrors === null) vErrors = $1; else for (const refError of $1) vErrors.push(refError); }',
   );
-  if (/\.concat\(/.test(code)) throw new Error('ajv standalone code still uses concat(): handle it in generateValidatorsSource');
-  if (/\brequire\(/.test(code)) throw new Error('ajv standalone code still uses require(): handle it in generateValidatorsSource');
-  const head = [...imports.keys()].sort().map((id) => imports.get(id)!);
-  return `${VALIDATORS_BANNER}${head.join('\n')}${head.length ? '\n' : ''}${code.trimEnd()}\n`;
+  if (/\.concat\(/.test(code)) throw new Error(`ajv standalone code still uses concat(): handle it in ${caller}`);
+  if (/\brequire\(/.test(code)) throw new Error(`ajv standalone code still uses require(): handle it in ${caller}`);
+  return code;
 }
