@@ -23,6 +23,9 @@ const cases: Array<{ name: string; folder: string; expected: boolean }> = [
   { name: 'leading digit', folder: '9widget', expected: true },
   { name: 'underscore', folder: 'my_widget', expected: true },
   { name: 'dot', folder: 'widget.io', expected: true },
+  { name: 'the longest name', folder: `w${'x'.repeat(127)}`, expected: false },
+  { name: 'longer than the build can name files after', folder: `w${'x'.repeat(128)}`, expected: true },
+  { name: 'longer than a file name may be', folder: `w${'x'.repeat(254)}`, expected: true },
 ];
 
 for (const c of cases) {

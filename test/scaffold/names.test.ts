@@ -17,6 +17,7 @@ const INVALID: Array<[string, RegExp | undefined]> = [
   ['../escape', /e\.g\. 'escape'/],
   ['caf\u00e9', undefined],
   [`${'A'.repeat(100)}!`, /\.\.\."/],
+  ['a'.repeat(300), /300 characters long, use at most 128/],
 ];
 
 test('valid names are accepted', () => {

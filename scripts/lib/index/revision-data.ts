@@ -1,5 +1,6 @@
 import type { LoadedFile, Revision } from '../catalog/types.js';
 import type { Analysis, JsonObject } from '../rules/analysis.js';
+import { MAX_PACKAGE_NAME_LENGTH } from '../rules/util.js';
 
 /** A template file's decoded text; `bom` when the file started with a UTF-8 byte order mark. */
 export interface TemplateText {
@@ -32,7 +33,7 @@ const SAFE_NAME = /^[a-z0-9][a-z0-9._-]*$/i;
 
 /** Whether a package folder name may be used as an output file name (`<name>.json`). */
 export function isSafeName(name: string): boolean {
-  return SAFE_NAME.test(name) && name.length <= 200;
+  return SAFE_NAME.test(name) && name.length <= MAX_PACKAGE_NAME_LENGTH;
 }
 
 function template(file: LoadedFile | undefined): TemplateText | undefined | false {

@@ -6,6 +6,7 @@ import { REVISION_FILES, type Catalog, type PackageDir, type Revision } from '..
 import { isObject, type Analysis, type JsonObject } from '../rules/analysis.js';
 import { CannotRunError } from './errors.js';
 import { PLACEHOLDER_MAINTAINER, placeholderDescription, placeholderIconBase, placeholderImagePrefix } from '../rules/shared/placeholders.js';
+import { MAX_PACKAGE_NAME_LENGTH, PACKAGE_NAME } from '../rules/util.js';
 
 /** One file of a plan, with its path relative to the repository folder (the one holding packages/). */
 export interface ScaffoldFile {
@@ -37,8 +38,6 @@ export interface ScaffoldOptions {
   lastUpdated?: number;
 }
 
-/** The package name pattern (also the folder name): lower-case letters, digits and hyphens. */
-export const PACKAGE_NAME = /^[a-z][a-z0-9-]*[a-z0-9]$/;
 
 /** The packaging version `universe new` writes for new packages: the newest one. */
 export const SCAFFOLD_PACKAGING_VERSION = '6.0';
@@ -65,8 +64,9 @@ export function planScaffold(catalog: Catalog, analysis: Analysis, name: string,
 
 /** A one-sentence reason why `name` cannot be a package name, or undefined when it can. */
 export function checkName(name: string): string | undefined {
-  if (PACKAGE_NAME.test(name)) return undefined;
+  if (PACKAGE_NAME.test(name) && name.length <= MAX_PACKAGE_NAME_LENGTH) return undefined;
   const shown = JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}...` : name);
+  if (PACKAGE_NAME.test(name)) return `invalid package name ${shown}: it is ${name.length} characters long, use at most ${MAX_PACKAGE_NAME_LENGTH}`;
   const fixed = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '');
   const hint = PACKAGE_NAME.test(fixed) ? ` (e.g. '${fixed}')` : '';
   return `invalid package name ${shown}: use lower-case letters, digits and hyphens, starting with a letter and ending with a letter or digit, at least 2 characters${hint}`;

@@ -6,6 +6,12 @@ import type { ScanProblem } from '../json/scan.js';
 /** The folder name pattern of a package (and the pattern of package.json `name`). */
 export const PACKAGE_NAME = /^[a-z][a-z0-9-]*[a-z0-9]$/;
 
+/**
+ * The longest package name: every output path built from it (`packages/<name>.json.gz`, a
+ * slice, a URL the server answers) stays well inside the file system's 255-byte names.
+ */
+export const MAX_PACKAGE_NAME_LENGTH = 128;
+
 /** The folder name pattern of a letter folder under `packages/`. */
 export const LETTER = /^[A-Z]$/;
 
