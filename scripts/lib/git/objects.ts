@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Git from 'isomorphic-git';
 import { CannotRunError } from '../diagnostics/errors.js';
+import { CorruptRepositoryError } from './errors.js';
 import type { RepositoryLocation } from './locate.js';
 import { mergeBases } from './merge-base.js';
 import { parseCommit, parseTree } from './parse.js';
@@ -105,6 +106,27 @@ export class GitObjects {
     return p;
   }
 
+  /**
+   * The commit HEAD names, or undefined on an unborn branch (HEAD names a branch that does not
+   * exist yet: nothing was ever committed). A HEAD naming an object that is not there, or that
+   * cannot be read, is a {@link CorruptRepositoryError}, never an empty history.
+   */
+  async headCommit(): Promise<string | undefined> {
+    const head = this.refs.head();
+    if ('unborn' in head) return undefined;
+    return this.ensureCommit(head.oid, 'HEAD');
+  }
+
+  /**
+   * The commit a branch or ref name resolves to, or undefined when there is no such ref. A ref that
+   * exists but names a missing or unreadable object is an error, so that callers trying a list of
+   * candidate refs never silently skip a damaged one.
+   */
+  async resolveIfExists(name: string): Promise<string | undefined> {
+    const oid = this.refs.resolve(name);
+    return oid === undefined ? undefined : this.ensureCommit(oid, name);
+  }
+
   private async resolveBase(name: string, whole: string): Promise<string> {
     if (/^[0-9a-f]{40}$/.test(name)) return this.ensureCommit(name, whole);
     if (!SAFE_REF.test(name) || name.includes('..') || name.includes('//') || name.endsWith('/') || name.endsWith('.lock')) {
@@ -154,12 +176,17 @@ export class GitObjects {
     try {
       obj = this.store.read(oid);
     } catch (e) {
-      if (!(e instanceof UnsupportedStore)) throw new CannotRunError(`cannot read ${what} (${oid.slice(0, 12)}): ${e instanceof Error ? e.message : String(e)}`);
+      if (e instanceof CannotRunError) throw e;
+      if (!(e instanceof UnsupportedStore)) throw new CorruptRepositoryError(oid, `cannot read ${what} (${oid}): ${e instanceof Error ? e.message : String(e)}; run git fsck`);
       const git = await isogit();
       try {
+        // isomorphic-git checks the object's hash itself.
         const r = await git.readObject({ ...this.args(), oid, format: 'content' });
         obj = { type: r.type as RawObject['type'], data: Buffer.from(r.object as Uint8Array) };
-      } catch {
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'NotFoundError') {
+          throw new CorruptRepositoryError(oid, `cannot read ${what} (${oid}): ${err instanceof Error ? err.message : String(err)}; run git fsck`);
+        }
         obj = undefined;
       }
     }
@@ -171,8 +198,8 @@ export class GitObjects {
   async readCommit(oid: string): Promise<CommitInfo> {
     const known = this.commits.get(oid);
     if (known) return known;
-    const obj = await this.object(oid, `commit ${oid.slice(0, 12)}`);
-    if (obj.type !== 'commit') throw new CannotRunError(`${oid.slice(0, 12)} is a ${obj.type}, not a commit`);
+    const obj = await this.object(oid, 'commit');
+    if (obj.type !== 'commit') throw new CorruptRepositoryError(oid, `${oid} is a ${obj.type} where a commit was expected: run git fsck`);
     const c = parseCommit(oid, obj.data);
     this.commits.set(oid, c);
     return c;
@@ -182,9 +209,9 @@ export class GitObjects {
   readTree(oid: string): Promise<TreeItem[]> {
     let t = this.trees.get(oid);
     if (!t) {
-      t = this.object(oid, `tree ${oid.slice(0, 12)}`).then((obj) => {
-        if (obj.type !== 'tree') throw new CannotRunError(`${oid.slice(0, 12)} is a ${obj.type}, not a tree`);
-        return parseTree(obj.data);
+      t = this.object(oid, 'tree').then((obj) => {
+        if (obj.type !== 'tree') throw new CorruptRepositoryError(oid, `${oid} is a ${obj.type} where a tree was expected: run git fsck`);
+        return parseTree(obj.data, oid);
       });
       this.trees.set(oid, t);
     }
@@ -193,8 +220,8 @@ export class GitObjects {
 
   /** Reads a blob's bytes. */
   async readBlob(oid: string): Promise<Uint8Array> {
-    const obj = await this.object(oid, `blob ${oid.slice(0, 12)}`);
-    if (obj.type !== 'blob') throw new CannotRunError(`${oid.slice(0, 12)} is a ${obj.type}, not a blob`);
+    const obj = await this.object(oid, 'blob');
+    if (obj.type !== 'blob') throw new CorruptRepositoryError(oid, `${oid} is a ${obj.type} where a blob was expected: run git fsck`);
     return obj.data;
   }
 
@@ -223,6 +250,7 @@ export function shallowError(what: string): CannotRunError {
 }
 
 function missingObject(what: string, oid: string, shallow: boolean): CannotRunError {
-  if (shallow) return shallowError(`${what} (${oid.slice(0, 12)}) is not in this repository`);
-  return new CannotRunError(`${what} (${oid.slice(0, 12)}) is not in this repository: fetch the branch it is on (git fetch origin) and retry`);
+  const subject = what === 'commit' || what === 'tree' || what === 'blob' ? `${what} ${oid}` : `${what} (${oid})`;
+  if (shallow) return shallowError(`${subject} is not in this repository`);
+  return new CorruptRepositoryError(oid, `${subject} is not in this repository: fetch the branch it is on (git fetch origin), or run git fsck if it should be there`);
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CorruptRepositoryError } from './errors.js';
 
 /**
  * Resolves ref names the way git does for a revision argument: `HEAD`, then `<name>`,
@@ -27,15 +28,44 @@ export class Refs {
     return undefined;
   }
 
-  private read(ref: string, depth: number): string | undefined {
-    if (depth > 5) return undefined;
-    let text: string | undefined;
+  /**
+   * What HEAD names: a commit id, or `unborn` with the branch HEAD points at when that branch does
+   * not exist yet (nothing committed). A HEAD file that is missing or unreadable, or a ref whose
+   * file holds neither an id nor `ref: …`, is a {@link CorruptRepositoryError}.
+   */
+  head(): { oid: string } | { unborn: string } {
+    let ref = 'HEAD';
+    for (let depth = 0; depth <= 5; depth++) {
+      const text = this.loose(ref);
+      if (text === undefined) {
+        const packed = ref === 'HEAD' ? undefined : this.packedRefs().get(ref);
+        if (packed !== undefined) return { oid: packed };
+        if (ref === 'HEAD') throw new CorruptRepositoryError(path.join(this.gitdir, 'HEAD'), `${path.join(this.gitdir, 'HEAD')} is missing: run git fsck`);
+        return { unborn: ref };
+      }
+      if (text.startsWith('ref: ')) {
+        ref = text.slice(5).trim();
+        continue;
+      }
+      if (/^[0-9a-f]{40}$/.test(text)) return { oid: text };
+      throw new CorruptRepositoryError(path.join(this.gitdir, ref), `${ref} holds ${JSON.stringify(text.slice(0, 60))}, which is neither an object id nor a symbolic ref: run git fsck`);
+    }
+    throw new CorruptRepositoryError(path.join(this.gitdir, 'HEAD'), 'HEAD is a chain of more than 5 symbolic refs: run git fsck');
+  }
+
+  /** A loose ref file's trimmed text, or undefined when there is no such file. */
+  private loose(ref: string): string | undefined {
     try {
       const file = path.join(this.gitdir, ref);
-      if (fs.statSync(file).isFile()) text = fs.readFileSync(file, 'utf8').trim();
+      return fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8').trim() : undefined;
     } catch {
-      text = undefined;
+      return undefined;
     }
+  }
+
+  private read(ref: string, depth: number): string | undefined {
+    if (depth > 5) return undefined;
+    const text = this.loose(ref);
     if (text === undefined) return this.packedRefs().get(ref);
     if (text.startsWith('ref: ')) return this.read(text.slice(5).trim(), depth + 1);
     return /^[0-9a-f]{40}$/.test(text) ? text : undefined;

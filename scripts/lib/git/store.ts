@@ -1,6 +1,12 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { CannotRunError } from '../diagnostics/errors.js';
+import { corruptObject } from './errors.js';
+import { fanout, loadPackIndex, offsetOf, openPack, UnsupportedStore, type Pack } from './pack-index.js';
+
+export { UnsupportedStore } from './pack-index.js';
 
 /** A git object as stored: its type and content. */
 export interface RawObject {
@@ -8,26 +14,18 @@ export interface RawObject {
   data: Buffer;
 }
 
-/** The store met something it does not read (a SHA-256 repository, an old pack index…): use the general reader. */
-export class UnsupportedStore extends Error {}
-
 const TYPES = [undefined, 'commit', 'tree', 'blob', 'tag'] as const;
 const OFS_DELTA = 6;
 const REF_DELTA = 7;
 /** Objects kept after reading: trees and commits are read again while comparing and walking. */
 const CACHE_LIMIT = 4096;
 
-interface Pack {
-  idx: Buffer;
-  count: number;
-  packPath: string;
-  fd?: number;
-}
-
 /**
  * Reads git objects straight from `.git/objects`: loose objects, and packs through their v2
  * index by binary search, reading only the bytes of the objects asked for (never a whole pack)
- * and resolving deltas. Synchronous on purpose: a comparison reads a few hundred small objects
+ * and resolving deltas. Every object read is verified like `git fsck` does: its id must be the
+ * SHA-1 of `<type> <size>\0<content>` (after delta resolution), else it is a
+ * {@link CorruptRepositoryError}; damaged pack indexes are refused when loaded. Synchronous on purpose: a comparison reads a few hundred small objects
  * from the page cache, where promises and the thread pool would cost more than the reads.
  * Loading a general git library costs more than this whole reader does in a typical check.
  */
@@ -40,12 +38,14 @@ export class ObjectStore {
     this.objectsDir = path.join(gitdir, 'objects');
   }
 
-  /** Reads an object, or undefined when the repository does not have it. */
+  /** Reads an object and checks its id, or undefined when the repository does not have it. */
   read(oid: string): RawObject | undefined {
     const hit = this.cache.get(oid);
     if (hit) return hit;
     const obj = this.readPacked(oid) ?? this.readLoose(oid);
     if (obj) {
+      const actual = objectId(obj);
+      if (actual !== oid) throw corruptObject(oid, `its content hashes to ${actual}`);
       if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(oid, obj);
     }
@@ -84,11 +84,18 @@ export class ObjectStore {
     } catch {
       return undefined;
     }
-    const raw = inflateSync(bytes);
+    let raw: Buffer;
+    try {
+      raw = inflateSync(bytes);
+    } catch (e) {
+      throw corruptObject(oid, `its loose file does not inflate (${e instanceof Error ? e.message : String(e)})`);
+    }
     const space = raw.indexOf(0x20);
     const nul = raw.indexOf(0);
     const type = raw.toString('latin1', 0, space);
-    if (!isType(type) || nul < 0) throw new Error(`object ${oid} is corrupt`);
+    if (!isType(type) || nul < 0 || space > nul) throw corruptObject(oid, 'its loose file has no valid header');
+    const size = raw.toString('latin1', space + 1, nul);
+    if (!/^(0|[1-9][0-9]*)$/.test(size) || Number(size) !== raw.length - nul - 1) throw corruptObject(oid, `its header gives the size ${size} but it holds ${raw.length - nul - 1} bytes`);
     return { type, data: raw.subarray(nul + 1) };
   }
 
@@ -101,11 +108,7 @@ export class ObjectStore {
     } catch {
       names = [];
     }
-    this.packs = names.map((n) => {
-      const idx = fs.readFileSync(path.join(dir, n));
-      if (idx.readUInt32BE(0) !== 0xff744f63 || idx.readUInt32BE(4) !== 2) throw new UnsupportedStore(`${n} is not a version 2 pack index`);
-      return { idx, count: idx.readUInt32BE(8 + 255 * 4), packPath: path.join(dir, n.slice(0, -4) + '.pack') };
-    });
+    this.packs = names.map((n) => loadPackIndex(path.join(dir, n)));
     return this.packs;
   }
 
@@ -120,7 +123,7 @@ export class ObjectStore {
         const mid = (lo + hi) >>> 1;
         // Compares the index entry (source) with the id wanted (target).
         const c = p.idx.compare(want, 0, 20, 1032 + mid * 20, 1052 + mid * 20);
-        if (c === 0) return this.readAt(p, offsetOf(p, mid));
+        if (c === 0) return this.readEntry(p, mid, oid);
         if (c < 0) lo = mid + 1;
         else hi = mid;
       }
@@ -128,12 +131,23 @@ export class ObjectStore {
     return undefined;
   }
 
+  /** Reads the object at position `i` of a pack's index; a pack entry that cannot be read is corrupt. */
+  private readEntry(p: Pack, i: number, oid: string): RawObject {
+    try {
+      return this.readAt(p, offsetOf(p, i));
+    } catch (e) {
+      if (e instanceof CannotRunError) throw e;
+      throw corruptObject(oid, `its entry in ${path.basename(p.packPath)} cannot be read (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+
   /** Reads the object at a pack offset, applying deltas to their bases. */
   private readAt(p: Pack, offset: number, depth = 0): RawObject {
     if (depth > 100) throw new Error(`delta chain too long in ${p.packPath}`);
-    p.fd ??= fs.openSync(p.packPath, 'r');
-    const head = Buffer.allocUnsafe(32);
-    fs.readSync(p.fd, head, 0, 32, offset);
+    if (offset < 12) throw new Error('an offset points before the first object of the pack');
+    const fd = openPack(p);
+    const head = Buffer.alloc(32);
+    fs.readSync(fd, head, 0, 32, offset);
     let i = 0;
     let c = head[i++]!;
     const typeNum = (c >> 4) & 7;
@@ -186,18 +200,9 @@ function isType(t: string): t is RawObject['type'] {
   return t === 'commit' || t === 'tree' || t === 'blob' || t === 'tag';
 }
 
-/** The index range of objects whose first byte is `b`, from the fan-out table. */
-function fanout(p: Pack, b: number): { lo: number; hi: number } {
-  return { lo: b === 0 ? 0 : p.idx.readUInt32BE(8 + (b - 1) * 4), hi: p.idx.readUInt32BE(8 + b * 4) };
-}
-
-/** The pack offset of the object at `i` in the index (large offsets live in a second table). */
-function offsetOf(p: Pack, i: number): number {
-  const small = 8 + 1024 + p.count * 24;
-  const o = p.idx.readUInt32BE(small + i * 4);
-  if (!(o & 0x80000000)) return o;
-  const large = small + p.count * 4 + (o & 0x7fffffff) * 8;
-  return p.idx.readUInt32BE(large) * 2 ** 32 + p.idx.readUInt32BE(large + 4);
+/** The id git gives an object: SHA-1 of `<type> <size>\0<content>`. */
+export function objectId(obj: RawObject): string {
+  return createHash('sha1').update(`${obj.type} ${obj.data.length}\0`).update(obj.data).digest('hex');
 }
 
 /** Applies a git delta (copy and insert instructions) to its base. */

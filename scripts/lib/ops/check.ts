@@ -139,13 +139,8 @@ export async function checkChanges(opts: CheckOptions): Promise<CheckReport> {
 
 async function headState(opts: CheckOptions, objects: GitObjects): Promise<HeadState> {
   const { prefix, worktree } = objects.location;
-  const headCommit = async (): Promise<string | undefined> => {
-    try {
-      return await objects.resolveCommit('HEAD');
-    } catch {
-      return undefined; // an unborn branch: nothing committed yet
-    }
-  };
+  // Undefined only on an unborn branch (nothing committed yet); a HEAD naming a missing object throws.
+  const headCommit = (): Promise<string | undefined> => objects.headCommit();
   if (opts.staged && opts.head) throw new CannotRunError('--staged and --head cannot be combined: the staged changes are the head');
   if (opts.staged) {
     const tree = stagedTree(readIndex(objects.location));
@@ -197,12 +192,9 @@ async function baseState(opts: CheckOptions, objects: GitObjects, head: HeadStat
   if (opts.staged) return head.commit ? { side: { ref: 'HEAD', commit: head.commit }, commit: head.commit } : { side: { ref: '(empty)' } };
   if (!head.commit) return { side: { ref: '(empty)' } };
   for (const ref of DEFAULT_BASES) {
-    let tip: string;
-    try {
-      tip = await objects.resolveCommit(ref);
-    } catch {
-      continue;
-    }
+    // A branch that does not exist is skipped; one naming a missing object is an error.
+    const tip = await objects.resolveIfExists(ref);
+    if (tip === undefined) continue;
     const bases = await objects.mergeBase(head.commit, tip);
     if (bases.length === 0) {
       if (objects.shallowCommits().size > 0) throw shallowError(`no common history between ${head.side.commit ? head.side.ref : 'HEAD'} and ${ref}`);
