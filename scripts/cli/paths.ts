@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { UsageError, type Io } from './io.js';
 import { CannotRunError } from '../lib/diagnostics/errors.js';
 import { findUniverse, holdsPackages, notFoundMessage } from '../lib/snapshot/find-universe.js';
+import { packagesFolderProblem } from '../lib/snapshot/packages-folder.js';
+import type { SnapshotEntry } from '../lib/snapshot/types.js';
 
 /** The prefix that turns repository-relative paths into paths relative to the cwd ('' or 'dir/'). */
 export function displayPrefix(cwd: string, repoDir: string): string {
@@ -31,9 +33,7 @@ export function universeDir(given: string | undefined, io: Io, opts: { from?: st
     const abs = path.resolve(io.cwd, given);
     if (opts.verify === false) return { abs, label: given, given: true };
     if (!isFolder(abs)) throw new CannotRunError(`${given} is not a folder: point --repo at the universe folder (the one that holds packages/)`);
-    if (!holdsPackages(abs)) {
-      throw new CannotRunError(`${given} has no packages/ folder: point --repo at the folder that holds packages/ (the DC/OS Universe layout)`);
-    }
+    if (!holdsPackages(abs)) throw new CannotRunError(packagesFolderProblem(given, packagesEntry(abs)) ?? `${given} has no usable packages/ folder`);
     return { abs, label: given, given: true };
   }
   const search = findUniverse(path.resolve(io.cwd, opts.from ?? '.'));
@@ -66,6 +66,17 @@ export function targetUnder(positionals: readonly string[], repo: string | undef
 }
 
 /** Whether a path is a folder, following symbolic links (an explicit --repo may be one). */
+/** The universe folder's `packages` entry as a listing shows it (no entry when there is none). */
+function packagesEntry(dir: string): SnapshotEntry[] {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(path.join(dir, 'packages'));
+  } catch {
+    return [];
+  }
+  return [{ name: 'packages', kind: st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : 'file' }];
+}
+
 function isFolder(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();

@@ -11,6 +11,7 @@ import { Analysis } from '../rules/analysis.js';
 import { validateSettings } from '../schema/validators.js';
 import { WorktreeSnapshot } from '../snapshot/worktree.js';
 import type { RevisionDocument } from './types.js';
+import { packagesFolderProblem } from '../snapshot/packages-folder.js';
 
 /** A revision read from the repository. */
 export interface RepoRevision {
@@ -46,9 +47,8 @@ export async function openRepoPackage(repoDir: string, name: string, label = rep
   const snapshot = new WorktreeSnapshot(repoDir);
   const top = await snapshot.list('');
   if (top === undefined) throw new CannotRunError(`${label} is not a folder: point --repo at the folder that holds packages/`);
-  if (!top.some((e) => e.name === 'packages' && e.kind === 'dir')) {
-    throw new CannotRunError(`${label} has no packages/ folder: point --repo at the folder that holds packages/ (the DC/OS Universe layout)`);
-  }
+  const problem = packagesFolderProblem(label, top);
+  if (problem) throw new CannotRunError(problem);
   const { settings, file } = await readSettings(snapshot, top.some((e) => e.name === SETTINGS_FILE));
   const catalog = await loadCatalogSubset(snapshot, settings.limits, file, (_letter, n) => n === name);
   const names = [...new Set(catalog.letters.flatMap((l) => l.entries.filter((e) => e.kind === 'dir').map((e) => e.name)))].sort();

@@ -8,6 +8,7 @@ import type { Snapshot } from '../snapshot/types.js';
 import { addDependencies } from './check-scope.js';
 import { CannotRunError } from './errors.js';
 import { readSettings, validateSnapshot, type ValidateOptions, type ValidationResult } from './validate.js';
+import { packagesFolderProblem } from '../snapshot/packages-folder.js';
 
 /** Whether a repository-relative path is `under` or inside it (`''` holds everything). */
 export function isUnder(file: string, under: string): boolean {
@@ -32,9 +33,8 @@ export async function validateUnder(snapshot: Snapshot, under: string, options: 
   }
   const top = await snapshot.list('');
   if (top === undefined) throw new CannotRunError(`${snapshot.label} is not a folder`);
-  if (!top.some((e) => e.name === 'packages' && e.kind === 'dir')) {
-    throw new CannotRunError(`${snapshot.label} has no packages/ folder: point --repo at the folder that holds packages/ (the DC/OS Universe layout)`);
-  }
+  const problem = packagesFolderProblem(snapshot.label, top);
+  if (problem) throw new CannotRunError(problem);
   const [, letter, name] = parts;
   const { settings, file } = await readSettings(snapshot, top);
   const catalog = await loadCatalogSubset(snapshot, settings.limits, file, (l, n) => l === letter && (name === undefined || n === name));

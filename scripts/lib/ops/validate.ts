@@ -10,6 +10,7 @@ import { validateSettings } from '../schema/validators.js';
 import type { Snapshot, SnapshotEntry } from '../snapshot/types.js';
 import { CannotRunError } from './errors.js';
 import { TemplatePool, type PoolStats, type ThreadMode } from './parallel/template-pool.js';
+import { packagesFolderProblem } from '../snapshot/packages-folder.js';
 
 export { CannotRunError } from './errors.js';
 
@@ -40,11 +41,8 @@ export interface ValidateOptions extends AnalysisOptions {
 export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[] = RULES, options: ValidateOptions = {}): Promise<ValidationResult> {
   const top = await snapshot.list('');
   if (top === undefined) throw new CannotRunError(`${snapshot.label} is not a folder`);
-  if (!top.some((e) => e.name === 'packages' && e.kind === 'dir')) {
-    throw new CannotRunError(
-      `${snapshot.label} has no packages/ folder: point --repo at the folder that holds packages/ (the DC/OS Universe layout)`,
-    );
-  }
+  const problem = packagesFolderProblem(snapshot.label, top);
+  if (problem) throw new CannotRunError(problem);
   const { settings, file } = await readSettings(snapshot, top);
   // Template analysis runs on a second thread as this one loads the catalog.
   const pool = TemplatePool.start(settings.limits, settings, options.keepRenders === true, options.threads);
