@@ -52,3 +52,19 @@ test('parsing does not depend on or change mustache globals', () => {
   }
   assert.equal(Mustache.escape('<'), '&lt;');
 });
+
+test('sections nested deeper than the limit are refused at the first tag too deep, before any token tree is built', () => {
+  const nested = (n: number): string => '{{#a}}'.repeat(n) + 'x' + '{{/a}}'.repeat(n);
+  const tooDeep = { offset: 6 * 100, message: 'sections nest deeper than 100 levels: flatten the template' };
+  assert.ok(!('error' in parseTemplate(nested(100))));
+  assert.deepEqual((parseTemplate(nested(101)) as { error: unknown }).error, tooDeep);
+  // A million levels (12 MB) are refused the same way; the tag scan stops at level 101.
+  assert.deepEqual((parseTemplate(nested(1_000_000)) as { error: unknown }).error, tooDeep);
+  // Inverted sections count; closing tags and comments holding section tags do not open levels.
+  assert.deepEqual((parseTemplate('{{^b}}'.repeat(101) + '{{/b}}'.repeat(101)) as { error: unknown }).error, tooDeep);
+  const commented = '{{! {{#a}} }}'.repeat(200) + nested(3);
+  assert.ok(!('error' in parseTemplate(commented)), 'a comment ends at its first }}, as mustache.js reads it');
+  // Changed delimiters leave the judgement to the parser, which still finds the depth.
+  const custom = '{{=<% %>=}}' + '<%#a%>'.repeat(101) + '<%/a%>'.repeat(101);
+  assert.match(((parseTemplate(custom) as { error: { message: string } }).error).message, /deeper than 100 levels/);
+});

@@ -45,6 +45,9 @@ export function nameSegments(name: string): readonly string[] {
 
 /** Parses a mustache template; partials (`{{> name}}`) are an error: nothing may be loaded from elsewhere. */
 export function parseTemplate(text: string): ParsedTemplate | { error: TemplateError } {
+  // A hostile template of nested sections is refused before a token tree is built for it.
+  const early = tooDeepByTags(text);
+  if (early !== undefined) return { error: { offset: early, message: tooDeepMessage } };
   let tokens: Token[];
   try {
     tokens = fastParse(text) ?? (writer.parse(text, TAGS) as Token[]);
@@ -66,6 +69,28 @@ export function parseTemplate(text: string): ParsedTemplate | { error: TemplateE
 export const MAX_SECTION_DEPTH = 100;
 
 const tooDeepMessage = `sections nest deeper than ${MAX_SECTION_DEPTH} levels: flatten the template`;
+
+/**
+ * Offset of the first section tag opened deeper than {@link MAX_SECTION_DEPTH}, found by reading
+ * the tags in order as mustache.js does (a tag ends at the first `}}`; its type is the character
+ * right after `{{`), without building anything: linear time, constant memory. Undefined when the
+ * depth stays within the limit, or when the template changes its delimiters (`{{=…=}}`), which
+ * the parser and {@link firstTooDeep} then judge.
+ */
+function tooDeepByTags(text: string): number | undefined {
+  let depth = 0;
+  for (let i = text.indexOf('{{'); i !== -1; ) {
+    const end = text.indexOf('}}', i + 2);
+    if (end === -1) return undefined;
+    const type = text[i + 2];
+    if (type === '=') return undefined;
+    if (type === '#' || type === '^') {
+      if (++depth > MAX_SECTION_DEPTH) return i;
+    } else if (type === '/' && depth > 0) depth--;
+    i = text.indexOf('{{', end + 2);
+  }
+  return undefined;
+}
 
 /** Offset of the first section opened deeper than {@link MAX_SECTION_DEPTH}, found without recursion. */
 function firstTooDeep(tokens: readonly Token[]): number | undefined {
