@@ -146,6 +146,8 @@ test('a default base branch naming a missing commit is an error, not skipped for
     fs.mkdirSync(path.join(r.dir, '.git/refs/remotes/origin'), { recursive: true });
     fs.writeFileSync(path.join(r.dir, '.git/refs/remotes/origin/main'), `${gone}\n`);
     await refused(r.check({}), gone, /origin\/main \(feedface.*\) is not in this repository/);
+    fs.writeFileSync(path.join(r.dir, '.git/refs/remotes/origin/main'), 'garbage\n');
+    await assert.rejects(r.check({}), (e: unknown) => e instanceof CorruptRepositoryError && /refs\/remotes\/origin\/main holds "garbage"/.test(e.message));
   } finally {
     r.remove();
   }

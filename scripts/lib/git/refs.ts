@@ -68,7 +68,12 @@ export class Refs {
     const text = this.loose(ref);
     if (text === undefined) return this.packedRefs().get(ref);
     if (text.startsWith('ref: ')) return this.read(text.slice(5).trim(), depth + 1);
-    return /^[0-9a-f]{40}$/.test(text) ? text : undefined;
+    // An id may be followed by more on its line, as in FETCH_HEAD.
+    const id = /^([0-9a-f]{40})(?:\s|$)/.exec(text);
+    if (id) return id[1]!;
+    // Only refs/… and all-caps names (HEAD, ORIG_HEAD…) are refs; other files of the git directory are not.
+    if (!ref.startsWith('refs/') && !/^[A-Z_]+$/.test(ref)) return undefined;
+    throw new CorruptRepositoryError(path.join(this.gitdir, ref), `${ref} holds ${JSON.stringify(text.slice(0, 60))}, which is neither an object id nor a symbolic ref: run git fsck`);
   }
 
   private packedRefs(): Map<string, string> {
