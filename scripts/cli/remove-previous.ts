@@ -9,6 +9,6 @@ for (const dir of process.argv.slice(2)) {
   try {
     removePrevious(dir);
   } catch {
-    // Left for the next build, which lists leftovers and tries again.
+    // Left for the next build, which deletes leftovers under its lock.
   }
 }

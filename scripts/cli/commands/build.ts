@@ -9,7 +9,7 @@ import { buildArtifact, DcosRejectedError, type BuildReport } from '../../lib/op
 import { validateSnapshot } from '../../lib/ops/validate.js';
 import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
 import { threadMode } from '../threads.js';
-import { previousArtifacts, removePrevious } from '../../lib/index/artifact-dir.js';
+import { removePrevious } from '../../lib/index/artifact-dir.js';
 import { headCommit } from '../git.js';
 
 /** `universe build --help`. */
@@ -22,8 +22,10 @@ directory API (categories.json, packages.json, packages-<category>.json,
 packages/<name>/versions.json, packages/<name>/<version>/spec.json with the descriptors
 rendered with the default options), the web catalogue (index.html...), a manifest with the
 sha256 and size of every file, and .gz siblings. The output is byte-identical for the same
-input and stamped with the git commit, never a timestamp. The new artifact replaces the old one
-in a single rename.
+input and stamped with the git commit, never a timestamp. The out folder always holds a whole
+artifact, the old one or the new one: the new one is written beside it and renamed into place,
+and a build that died half-way is repaired by the next one. One build at a time per out folder
+(lock file .<out>.lock beside it).
 
 Options:
   --repo DIR    the universe folder (it holds packages/; default: the nearest folder at or above
@@ -33,7 +35,8 @@ Options:
   --no-gzip     skip the .gz siblings
   -h, --help    show this help
 
-Exit codes: 0 built, 1 validation errors (nothing written), 2 could not run.
+Exit codes: 0 built, 1 validation errors (nothing written), 2 could not run (another build is
+writing the out folder, an unsafe out folder...).
 `;
 
 /** The web catalogue's files, shipped with the tool (dist/scripts/cli/commands → the project's web/). */
@@ -83,7 +86,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`universe: ${e.message}\n`);
     return 1;
   }
-  const removing = removeReplaced(path.resolve(io.cwd, out), built);
+  const removing = removeReplaced(built);
   const warn = summary.warnings ? `, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} (run universe validate --repo ${repo} to list them)` : '';
   io.out(`validated ${summary.packages} packages, ${summary.revisions} revisions in ${Math.round(validatedMs)} ms: 0 errors${warn}\n`);
   io.out(`built ${out}/: ${built.files} files, ${formatBytes(built.bytes)}${built.gzBytes ? ` (+ ${formatBytes(built.gzBytes)} gzip)` : ''} in ${Math.round(performance.now() - started - validatedMs)} ms${commit ? ` at commit ${commit.slice(0, 12)}` : ''}\n`);
@@ -99,20 +102,25 @@ export async function run(args: string[], io: Io): Promise<number> {
 const BACKGROUND_REMOVAL_BYTES = 64 * 1024 * 1024;
 
 /**
- * Deletes the artifact the build replaced, and any left over from earlier builds: at once when
- * small, otherwise in a detached process (deleting gigabytes takes seconds, and nothing needs
- * to wait for it). Returns the folder being deleted in the background, if any.
+ * Deletes the artifact the build replaced: at once when small, otherwise in a detached process
+ * (deleting gigabytes takes seconds, and nothing needs to wait for it). Only this build's own:
+ * what earlier builds left, the build deleted under its lock. Returns the folder being deleted in
+ * the background, if any.
  */
-function removeReplaced(out: string, built: BuildReport): string | undefined {
-  const dirs = previousArtifacts(out);
-  if (dirs.length === 0) return undefined;
+function removeReplaced(built: BuildReport): string | undefined {
+  const dir = built.previous;
+  if (dir === undefined) return undefined;
   if (built.bytes + built.gzBytes < BACKGROUND_REMOVAL_BYTES) {
-    for (const d of dirs) removePrevious(d);
+    try {
+      removePrevious(dir);
+    } catch {
+      // Deleted by the next build.
+    }
     return undefined;
   }
   const remover = fileURLToPath(new URL('../remove-previous.js', import.meta.url));
-  spawn(process.execPath, [remover, ...dirs], { detached: true, stdio: 'ignore' }).unref();
-  return built.previous ?? dirs[0];
+  spawn(process.execPath, [remover, dir], { detached: true, stdio: 'ignore' }).unref();
+  return dir;
 }
 
 function formatBytes(n: number): string {

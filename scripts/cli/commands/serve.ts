@@ -7,6 +7,7 @@ import { headCommit } from '../git.js';
 import { UsageError, type Io } from '../io.js';
 import { displayPrefix } from '../paths.js';
 import { report } from '../reporters/index.js';
+import { recoverArtifact } from '../../lib/index/artifact-lock.js';
 import { startPrimary, startWorker } from '../../lib/serve/cluster.js';
 import type { ServeEvent } from '../../lib/serve/events.js';
 import { InitialBuildError } from '../../lib/serve/rebuild.js';
@@ -97,6 +98,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   const notify = printer(io, f);
   const base: ServeOptions = { dir: path.resolve(io.cwd, f.dir), host: f.host, port: f.port, log: log?.write, notify };
   if (cluster.isWorker) return worker(base, log);
+  // A build that died half-way through replacing the artifact left it aside: put it back first.
+  recoverArtifact(base.dir);
   const repo = path.resolve(io.cwd, f.repo);
   const watch = f.watch ? { repo, commit: () => headCommit(repo), build: { webDir: WEB_DIR } } : undefined;
   try {

@@ -17,7 +17,8 @@
  */
 import type { Catalog } from '../catalog/types.js';
 import { compareStrings } from '../diagnostics/sort.js';
-import { createStaging, discardStaging, outDirProblem, previousArtifacts, removePreviousAsync, swapInto } from '../index/artifact-dir.js';
+import { createStaging, discardStaging, outDirProblem, previousArtifacts, removeLeftovers, removePreviousAsync, restoreArtifact, swapInto, type SwapStep } from '../index/artifact-dir.js';
+import { lockArtifact, type ArtifactLock } from '../index/artifact-lock.js';
 import { CompressPool, toSegments } from '../index/compress-pool.js';
 import { checkDcos, DcosRejectedError, type DcosCheck } from '../index/dcos-check.js';
 import { DcosEmitter } from '../index/dcos-emitter.js';
@@ -59,6 +60,12 @@ export interface BuildOptions {
    * spend elsewhere (the CLI deletes it in the background).
    */
   keepPrevious?: boolean;
+  /**
+   * Called before each file-system step of putting the artifact in place: `staged` (the staging
+   * folder is complete), the {@link SwapStep}s, and `swapped` (before the lock is released).
+   * Tests make it throw, or end the process, to stand for a failure or a crash at that point.
+   */
+  faultAt?: (step: 'staged' | SwapStep | 'swapped') => void;
 }
 
 /** What a build wrote and what it cost; the CLI prints it. */
@@ -106,7 +113,8 @@ const MAX_IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 
 /**
  * Writes the artifact for a catalog that has passed validation. Unusable revisions are skipped
- * (listed in the report), never a crash. Throws CannotRunError when `outDir` is unsafe, and
+ * (listed in the report), never a crash. Throws CannotRunError when `outDir` is unsafe or another
+ * build is writing it (ArtifactLockedError, see index/artifact-lock.ts), and
  * DcosRejectedError (a CannotRunError) when DC/OS clients would reject a revision in a file they
  * are served; either way nothing is written.
  */
@@ -135,8 +143,22 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
     await pool?.close();
     throw e;
   }
-  const staging = createStaging(options.outDir);
+  // One build per out folder. Under the lock, no other build is half-way: an artifact a dead
+  // build set aside mid-swap is put back first, and its staging and old folders are deleted
+  // while this build works.
+  let lock: ArtifactLock;
   try {
+    lock = lockArtifact(options.outDir);
+  } catch (e) {
+    await pool?.close();
+    throw e;
+  }
+  let leftovers: Promise<void> = Promise.resolve();
+  let staging: string | undefined;
+  try {
+    restoreArtifact(options.outDir);
+    leftovers = removeLeftovers(options.outDir);
+    staging = createStaging(options.outDir);
     const writer = new ArtifactWriter(staging, timer);
     const dcos = new DcosEmitter(writer, plan.counts, level, checked.distinctV4);
     const native = new NativeEmitter(writer, level);
@@ -189,8 +211,11 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
     writer.write('manifest.json', [Buffer.from(JSON.stringify({ formatVersion: FORMAT_VERSION, commit: options.commit, files }))]);
     t = timer.add('manifest', t);
     await pool?.close();
-    const previous = swapInto(staging, options.outDir, options.keepPrevious === true);
+    options.faultAt?.('staged');
+    const previous = swapInto(staging, options.outDir, options.keepPrevious === true, options.faultAt);
     timer.add('swap', t);
+    await leftovers;
+    options.faultAt?.('swapped');
     timer.ms.total = performance.now() - started;
     return {
       outDir: options.outDir,
@@ -208,8 +233,11 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
     };
   } catch (e) {
     await pool?.close();
-    discardStaging(staging);
+    if (staging !== undefined) discardStaging(staging);
+    await leftovers;
     throw e;
+  } finally {
+    lock.release();
   }
 }
 
