@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createStaging, isPreviousArtifact, outDirProblem, previousArtifacts, removePrevious, removePreviousAsync, swapInto } from '../../scripts/lib/index/artifact-dir.js';
+import { createStaging, isPreviousArtifact, outDirProblem, previousArtifacts, removeLeftovers, removePrevious, removePreviousAsync, restoreArtifact, setAsideArtifacts, swapInto } from '../../scripts/lib/index/artifact-dir.js';
 import { PROJECT_ROOT } from '../helpers/paths.js';
 import { tempDir } from '../build/helpers.js';
 
@@ -106,4 +106,38 @@ test('the background remover deletes replaced artifacts and nothing else', () =>
   assert.equal(r.status, 0, r.stderr);
   assert.equal(fs.existsSync(old), false);
   assert.ok(fs.existsSync(other));
+});
+
+test('removeLeftovers deletes only staging, set-aside and old folders named like its own, and no set-aside artifact while --out is missing', async () => {
+  const root = tempDir();
+  const out = path.join(root, 'target');
+  const ours = ['.target.staging-Ab12cD', '.target.old-Zz9yX8'].map((n) => path.join(root, n));
+  const swap = path.join(root, '.target.swap-Qw3eR4');
+  const others = ['.target.staging-', '.target.staging-abc', '.other.staging-Ab12cD', 'target.old-abc123', '.target.lock.x', 'notes'].map((n) => path.join(root, n));
+  for (const d of [...ours, swap, ...others]) fs.mkdirSync(path.join(d, 'sub'), { recursive: true });
+  await removeLeftovers(out);
+  for (const d of ours) assert.equal(fs.existsSync(d), false, d);
+  assert.ok(fs.existsSync(swap), 'with --out missing, the set-aside artifact is the one to put back, not to delete');
+  for (const d of others) assert.ok(fs.existsSync(d), d);
+  fs.mkdirSync(out);
+  await removeLeftovers(out);
+  assert.equal(fs.existsSync(swap), false);
+  assert.deepEqual(fs.readdirSync(root).sort(), ['.other.staging-Ab12cD', '.target.lock.x', '.target.staging-', '.target.staging-abc', 'notes', 'target', 'target.old-abc123']);
+});
+
+test('restoreArtifact puts back the newest set-aside artifact only when --out is missing', () => {
+  const root = tempDir();
+  const out = path.join(root, 'target');
+  const older = path.join(root, '.target.swap-zzzzzz');
+  const newer = path.join(root, '.target.swap-aaaaaa');
+  for (const [d, t] of [[older, 1_000], [newer, 2_000]] as const) {
+    fs.mkdirSync(d);
+    fs.writeFileSync(path.join(d, 'manifest.json'), d);
+    fs.utimesSync(d, t, t);
+  }
+  assert.deepEqual(setAsideArtifacts(out), [newer, older]);
+  assert.equal(restoreArtifact(out), newer);
+  assert.equal(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'), newer);
+  assert.equal(restoreArtifact(out), undefined, '--out exists: nothing to do');
+  assert.ok(fs.existsSync(older));
 });
