@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from '../helpers/paths.js';
 import { revisionFiles } from '../helpers/repo.js';
 import { fixture } from './fixture.js';
 import { buildFiles, removeLater, tempDir } from './helpers.js';
+import { PROCESSES } from '../../scripts/cli/processes.js';
 
 /** Every point a build can fail or die at while it puts the artifact in place, in order. */
 const STEPS = ['staged', 'set-aside', 'move-in', 'retire', 'remove', 'swapped'] as const;
@@ -34,7 +35,7 @@ async function servedCommit(out: string): Promise<string | null> {
 async function withOldArtifact(): Promise<{ root: string; out: string }> {
   const root = tempDir();
   const out = path.join(root, 'target');
-  await buildFiles(fixture(), { outDir: out, commit: 'old', workers: 0 });
+  await buildFiles(fixture(), { outDir: out, commit: 'old', workers: 0, processes: PROCESSES });
   return { root, out };
 }
 
@@ -47,11 +48,12 @@ function buildAndDieAt(out: string, step: Step): Promise<NodeJS.Signals | null> 
     import { defaultSettings } from ${JSON.stringify(url('scripts/lib/policy/settings.js'))};
     import { Analysis } from ${JSON.stringify(url('scripts/lib/rules/analysis.js'))};
     import { buildArtifact } from ${JSON.stringify(url('scripts/lib/ops/build.js'))};
+    import { PROCESSES } from ${JSON.stringify(url('scripts/cli/processes.js'))};
     import { fixture } from ${JSON.stringify(url('test/build/fixture.js'))};
     const [out, step] = process.argv.slice(1);
     const catalog = await loadCatalog(new MemorySnapshot(fixture()));
     await buildArtifact(catalog, new Analysis(catalog, defaultSettings()), {
-      outDir: out, commit: 'new', workers: 0,
+      outDir: out, commit: 'new', workers: 0, processes: PROCESSES,
       faultAt: (s) => { if (s === step) process.kill(process.pid, 'SIGKILL'); },
     });`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script, out, step], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -65,6 +67,7 @@ for (const step of STEPS) {
       outDir: out,
       commit: 'new',
       workers: 0,
+      processes: PROCESSES,
       faultAt: (s) => {
         if (s === step) throw new Error(`injected before ${s}`);
       },
@@ -74,7 +77,7 @@ for (const step of STEPS) {
     else await assert.rejects(build, /injected/);
     assert.equal(await servedCommit(out), STEPS.indexOf(step) >= FIRST_NEW ? 'new' : 'old');
     assert.equal(fs.existsSync(lockPath(out)), false, 'the lock is released on failure');
-    await buildFiles(fixture(), { outDir: out, commit: 'next', workers: 0 });
+    await buildFiles(fixture(), { outDir: out, commit: 'next', workers: 0, processes: PROCESSES });
     assert.equal(await servedCommit(out), 'next');
     assert.deepEqual(fs.readdirSync(root), ['target']);
   });
@@ -85,7 +88,7 @@ for (const step of STEPS) {
     assert.ok(fs.existsSync(lockPath(out)), 'the dead build left its lock');
     const expected = STEPS.indexOf(step) >= FIRST_NEW ? 'new' : 'old';
     let before: string | null | undefined;
-    await buildFiles(fixture(), { outDir: out, commit: 'next', workers: 0, faultAt: (s) => void (s === 'staged' && (before = commitAt(out))) });
+    await buildFiles(fixture(), { outDir: out, commit: 'next', workers: 0, processes: PROCESSES, faultAt: (s) => void (s === 'staged' && (before = commitAt(out))) });
     assert.equal(before, expected, 'the last good artifact was at --out before the new one replaced it');
     assert.equal(await servedCommit(out), 'next');
     assert.deepEqual(fs.readdirSync(root), ['target']);
@@ -94,7 +97,7 @@ for (const step of STEPS) {
   test(`a build killed before step ${step}: universe serve's opener finds the last good artifact`, async () => {
     const { out } = await withOldArtifact();
     assert.equal(await buildAndDieAt(out, step), 'SIGKILL');
-    const restored = recoverArtifact(out);
+    const restored = recoverArtifact(out, PROCESSES);
     assert.equal(restored !== undefined, step === 'move-in', 'only a swap that died between its renames needs putting back');
     assert.equal(await servedCommit(out), STEPS.indexOf(step) >= FIRST_NEW ? 'new' : 'old');
   });
@@ -127,7 +130,7 @@ test('a stale lock (its process no longer runs) is taken over and released', asy
   const { root, out } = await withOldArtifact();
   const dead = spawnSync(process.execPath, ['-e', '']).pid!;
   fs.writeFileSync(lockPath(out), `${dead}\n`);
-  await buildFiles(fixture(), { outDir: out, commit: 'new', workers: 0 });
+  await buildFiles(fixture(), { outDir: out, commit: 'new', workers: 0, processes: PROCESSES });
   assert.equal(commitAt(out), 'new');
   assert.deepEqual(fs.readdirSync(root), ['target']);
 });
@@ -135,9 +138,9 @@ test('a stale lock (its process no longer runs) is taken over and released', asy
 test('a lock held by a running process: a second build in this process is refused and changes nothing', async () => {
   const { root, out } = await withOldArtifact();
   fs.writeFileSync(lockPath(out), `${process.pid}\n`);
-  await assert.rejects(buildFiles(fixture(), { outDir: out, commit: 'new', workers: 0 }), (e: Error) => e.name === 'ArtifactLockedError' && e.message.includes(`pid ${process.pid}`));
+  await assert.rejects(buildFiles(fixture(), { outDir: out, commit: 'new', workers: 0, processes: PROCESSES }), (e: Error) => e.name === 'ArtifactLockedError' && e.message.includes(`pid ${process.pid}`));
   fs.writeFileSync(lockPath(out), 'garbage');
-  await assert.rejects(buildFiles(fixture(), { outDir: out, commit: 'new', workers: 0 }), /holds no process id/);
+  await assert.rejects(buildFiles(fixture(), { outDir: out, commit: 'new', workers: 0, processes: PROCESSES }), /holds no process id/);
   assert.equal(commitAt(out), 'old');
   assert.deepEqual(fs.readdirSync(root).sort(), ['.target.lock', 'target']);
 });

@@ -11,6 +11,7 @@ import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
 import { threadMode } from '../threads.js';
 import { removePrevious } from '../../lib/index/artifact-dir.js';
 import { headCommit } from '../git.js';
+import { PROCESSES } from '../processes.js';
 
 /** `universe build --help`. */
 export const help = `Usage: universe build [--repo DIR] [--out DIR] [--no-gzip]
@@ -79,6 +80,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       gzip: values['no-gzip'] !== true,
       webDir: WEB_DIR,
       keepPrevious: true,
+      processes: PROCESSES,
     });
   } catch (e) {
     // Output DC/OS clients would reject is a problem in the data (exit 1), not a failure to run.

@@ -12,6 +12,7 @@ import { startPrimary, startWorker } from '../../lib/serve/cluster.js';
 import type { ServeEvent } from '../../lib/serve/events.js';
 import { InitialBuildError } from '../../lib/serve/rebuild.js';
 import { startServer, type ServeOptions } from '../../lib/serve/server.js';
+import { PROCESSES } from '../processes.js';
 
 /** `universe serve --help`. */
 export const help = `Usage: universe serve [--dir DIR] [--host HOST] [--port N] [--watch [--repo DIR]] [--workers N] [--quiet]
@@ -99,20 +100,23 @@ export async function run(args: string[], io: Io): Promise<number> {
   const base: ServeOptions = { dir: path.resolve(io.cwd, f.dir), host: f.host, port: f.port, log: log?.write, notify };
   if (cluster.isWorker) return worker(base, log);
   // A build that died half-way through replacing the artifact left it aside: put it back first.
-  recoverArtifact(base.dir);
+  recoverArtifact(base.dir, PROCESSES);
   const repo = path.resolve(io.cwd, f.repo);
-  const watch = f.watch ? { repo, commit: () => headCommit(repo), build: { webDir: WEB_DIR } } : undefined;
+  const watch = f.watch ? { repo, commit: () => headCommit(repo), build: { webDir: WEB_DIR, processes: PROCESSES } } : undefined;
   try {
     if (f.workers === 1) {
       const server = await startServer({ ...base, watch });
       const a = server.artifact();
+      // Handlers first: a supervisor may signal as soon as it reads the announcement.
+      const stopped = signals({ stop: () => server.close(), reload: () => void server.reload() });
       announce(io, f, server.url, a.index.packages.length, a.commit);
-      await signals({ stop: () => server.close(), reload: () => void server.reload() });
+      await stopped;
     } else {
       // Workers print their own access log and events; the primary reports rebuilds.
       const primary = await startPrimary({ workers: f.workers, dir: base.dir, notify, watch });
+      const stopped = signals({ stop: () => primary.close(), reload: () => void primary.reload() });
       announce(io, f, primary.url, primary.packages, primary.commit);
-      await signals({ stop: () => primary.close(), reload: () => void primary.reload() });
+      await stopped;
     }
   } catch (e) {
     if (e instanceof InitialBuildError && e.result.summary) {

@@ -2,13 +2,21 @@
  * One build at a time per artifact folder: a pid file `.<out>.lock` next to it, created
  * exclusively. A lock whose process no longer runs is stale and taken over. The lock also keeps
  * the clean-up of leftovers and the recovery of a half-done swap away from a build still running.
- * The holder's pid is the lock's whole content, so this module reads the process table
- * (`process.pid`, `process.kill(pid, 0)`): it is what a pid file is about.
+ * The holder's pid is the lock's whole content; the process table it is checked against is
+ * handed in ({@link ProcessTable}: the CLI supplies the real one), so the core stays pure.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CannotRunError } from '../diagnostics/errors.js';
 import { restoreArtifact, setAsideArtifacts } from './artifact-dir.js';
+
+/** What a pid lock needs to know of the processes on this machine. */
+export interface ProcessTable {
+  /** This process's id, written into the lock it takes. */
+  readonly pid: number;
+  /** Whether a process with this id runs. */
+  running(pid: number): boolean;
+}
 
 /** Another running process holds the lock of the artifact folder. */
 export class ArtifactLockedError extends CannotRunError {
@@ -38,13 +46,16 @@ export function lockPath(outDir: string): string {
 export class ArtifactLock {
   private held = true;
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly pid: number,
+  ) {}
 
   /** Deletes the lock file (if it is still this process's). Idempotent. */
   release(): void {
     if (!this.held) return;
     this.held = false;
-    if (readPid(this.file) === process.pid) fs.rmSync(this.file, { force: true });
+    if (readPid(this.file) === this.pid) fs.rmSync(this.file, { force: true });
   }
 }
 
@@ -59,41 +70,31 @@ function readPid(file: string): number | null | undefined {
   return /^\d+\n?$/.test(text) ? Number(text) : undefined;
 }
 
-/** Whether a process with this pid runs (EPERM: it runs, as another user). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Takes the lock of `outDir`, taking over a stale one. Throws {@link ArtifactLockedError} (exit
  * 2) when a running process holds it — this one included: one build at a time.
  */
-export function lockArtifact(outDir: string): ArtifactLock {
+export function lockArtifact(outDir: string, processes: ProcessTable): ArtifactLock {
   const file = lockPath(outDir);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       const fd = fs.openSync(file, 'wx');
       try {
-        fs.writeSync(fd, `${process.pid}\n`);
+        fs.writeSync(fd, `${processes.pid}\n`);
       } finally {
         fs.closeSync(fd);
       }
-      return new ArtifactLock(file);
+      return new ArtifactLock(file, processes.pid);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     const holder = readPid(file);
     if (holder === null) continue;
-    if (holder === undefined || running(holder)) throw new ArtifactLockedError(outDir, holder, file);
+    if (holder === undefined || processes.running(holder)) throw new ArtifactLockedError(outDir, holder, file);
     // Stale. Moved to a name of this process's own, so that of two builds taking it over at once,
     // only one removes it, and neither removes the lock the other has just created.
-    const aside = `${file}.${process.pid}`;
+    const aside = `${file}.${processes.pid}`;
     try {
       fs.renameSync(file, aside);
     } catch {
@@ -119,11 +120,11 @@ export function lockArtifact(outDir: string): ArtifactLock {
  * middle of its swap, puts the last good artifact back (under the lock; if a running build holds
  * it, that build does so itself). Returns the folder it was restored from, if any.
  */
-export function recoverArtifact(outDir: string): string | undefined {
+export function recoverArtifact(outDir: string, processes: ProcessTable): string | undefined {
   if (fs.existsSync(path.resolve(outDir)) || setAsideArtifacts(outDir).length === 0) return undefined;
   let lock: ArtifactLock;
   try {
-    lock = lockArtifact(outDir);
+    lock = lockArtifact(outDir, processes);
   } catch (e) {
     if (e instanceof ArtifactLockedError) return undefined;
     throw e;

@@ -18,7 +18,7 @@
 import type { Catalog } from '../catalog/types.js';
 import { compareStrings } from '../diagnostics/sort.js';
 import { createStaging, discardStaging, outDirProblem, previousArtifacts, removeLeftovers, removePreviousAsync, restoreArtifact, swapInto, type SwapStep } from '../index/artifact-dir.js';
-import { lockArtifact, type ArtifactLock } from '../index/artifact-lock.js';
+import { lockArtifact, type ArtifactLock, type ProcessTable } from '../index/artifact-lock.js';
 import { CompressPool, toSegments } from '../index/compress-pool.js';
 import { checkDcos, DcosRejectedError, type DcosCheck } from '../index/dcos-check.js';
 import { DcosEmitter } from '../index/dcos-emitter.js';
@@ -66,6 +66,13 @@ export interface BuildOptions {
    * Tests make it throw, or end the process, to stand for a failure or a crash at that point.
    */
   faultAt?: (step: 'staged' | SwapStep | 'swapped') => void;
+  /**
+   * The process table the out folder's lock is checked against (the CLI passes this machine's).
+   * With it, one build at a time writes the folder, and the leftovers of dead builds are deleted
+   * under the lock. Without it (tests, in-process callers that own the folder) no lock is taken
+   * and leftovers are kept: nothing tells them from those of a build still running.
+   */
+  processes?: ProcessTable;
 }
 
 /** What a build wrote and what it cost; the CLI prints it. */
@@ -146,9 +153,9 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
   // One build per out folder. Under the lock, no other build is half-way: an artifact a dead
   // build set aside mid-swap is put back first, and its staging and old folders are deleted
   // while this build works.
-  let lock: ArtifactLock;
+  let lock: ArtifactLock | undefined;
   try {
-    lock = lockArtifact(options.outDir);
+    lock = options.processes && lockArtifact(options.outDir, options.processes);
   } catch (e) {
     await pool?.close();
     throw e;
@@ -157,7 +164,7 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
   let staging: string | undefined;
   try {
     restoreArtifact(options.outDir);
-    leftovers = removeLeftovers(options.outDir);
+    if (lock) leftovers = removeLeftovers(options.outDir);
     staging = createStaging(options.outDir);
     const writer = new ArtifactWriter(staging, timer);
     const dcos = new DcosEmitter(writer, plan.counts, level, checked.distinctV4);
@@ -237,7 +244,7 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
     await leftovers;
     throw e;
   } finally {
-    lock.release();
+    lock?.release();
   }
 }
 
