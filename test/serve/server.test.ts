@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -228,6 +229,39 @@ test('oversized request headers → 431; garbage → 400; never a crash', async 
   assert.match(garbage, /^HTTP\/1\.1 400 /);
   // Still serving.
   assert.equal((await request(server.url, '/index.json')).status, 200);
+});
+
+test('CONNECT and Upgrade requests are answered 405 with Allow, never left hanging', async () => {
+  const connect = await raw(server.url, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
+  assert.match(connect, /^HTTP\/1\.1 405 /);
+  assert.match(connect, /\r\nAllow: GET, HEAD, OPTIONS\r\n/);
+  const upgrade = await raw(server.url, 'GET /index.json HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n');
+  assert.match(upgrade, /^HTTP\/1\.1 405 /);
+  assert.equal((await request(server.url, '/index.json')).status, 200);
+});
+
+test('a client that never finishes its headers is cut off soon after the header timeout, not 30 s later', async () => {
+  const d = await buildArtifactDir();
+  const slow = await startServer({ dir: d, port: 0, limits: { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 } });
+  try {
+    const url = new URL(slow.url);
+    const started = Date.now();
+    const answer = await new Promise<string>((resolve) => {
+      const socket = net.connect(Number(url.port), url.hostname, () => socket.write('GET /index.json HTTP/1.1\r\nHost: x\r\n'));
+      let out = '';
+      socket.on('data', (b: Buffer) => (out += b.toString('latin1')));
+      socket.on('close', () => resolve(out));
+      socket.on('error', () => resolve(out));
+      // A bound for the test itself: Node's default check interval (30 s) would blow it.
+      setTimeout(() => socket.destroy(), 10_000).unref();
+    });
+    const waited = Date.now() - started;
+    assert.match(answer, /^HTTP\/1\.1 408 /);
+    assert.ok(waited < 1_000 + 2_000, `closed after ${waited} ms`);
+  } finally {
+    await slow.close();
+    fs.rmSync(path.dirname(d), { recursive: true, force: true });
+  }
 });
 
 test('malformed Accept on /repo gets the default repository (see negotiate.ts)', async () => {

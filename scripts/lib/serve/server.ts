@@ -28,6 +28,9 @@ export interface ServerLimits {
   shutdownTimeoutMs: number;
 }
 
+/** How often Node checks connections against the header and request timeouts. */
+const CONNECTIONS_CHECK_MS = 1_000;
+
 /** Default {@link ServerLimits}. */
 export const DEFAULT_LIMITS: ServerLimits = {
   maxHeaderSize: 16 * 1024,
@@ -138,9 +141,25 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
   state = { artifact, closing: false, log: options.log, onError: (e) => notify({ kind: 'error', message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined }) };
 
   const server = http.createServer(
-    { maxHeaderSize: limits.maxHeaderSize, headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs },
+    {
+      maxHeaderSize: limits.maxHeaderSize,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node enforces the two timeouts only when it checks connections (every 30 s by default):
+      // checking every second keeps a slow client within about a second of its limit.
+      connectionsCheckingInterval: CONNECTIONS_CHECK_MS,
+    },
     createHandler(state),
   );
+  // CONNECT and Upgrade requests bypass the request handler: without an answer here the client
+  // would wait on a silent socket. Neither is served.
+  const refuse = (req: http.IncomingMessage, socket: Socket): void => {
+    const body = errorBody(405, `${req.method ?? 'this method'} is not served here: use GET, HEAD or OPTIONS`);
+    socket.end(`HTTP/1.1 405 ${reasonOf(405)}\r\nAllow: GET, HEAD, OPTIONS\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`);
+    options.log?.(formatAccess({ remote: socket.remoteAddress, method: req.method ?? '-', target: req.url ?? '-', status: 405, bytes: body.length, ms: 0 }));
+  };
+  server.on('connect', (req: http.IncomingMessage, socket: Socket) => refuse(req, socket));
+  server.on('upgrade', (req: http.IncomingMessage, socket: Socket) => refuse(req, socket));
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) {
