@@ -61,6 +61,45 @@ test('universe serve: prints its URL, serves, logs each request, stops on SIGTER
   assert.match(r.stderr, /stopped/);
 });
 
+test('universe serve --workers 2: a crashed worker is restarted; in a crash loop the primary gives up with exit 2, never 0', async () => {
+  const child = spawn(process.execPath, [CLI, 'serve', '--dir', dir, '--port', '0', '--workers', '2', '--quiet'], { env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const workersOf = (pid: number): number[] => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  let done = false;
+  void exited.then(() => (done = true));
+  // Wait until it serves, then kill every worker as soon as it appears (bounded: a hang guard).
+  for (let i = 0; i < 600 && !done && !/on http/.test(stdout); i++) await new Promise((r) => setTimeout(r, 50));
+  let kills = 0;
+  for (let i = 0; i < 1200 && !done; i++) {
+    for (const w of workersOf(child.pid!)) {
+      try {
+        process.kill(w, 'SIGKILL');
+        kills++;
+      } catch {
+        // Already gone.
+      }
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  if (!done) child.kill('SIGKILL');
+  const code = await exited;
+  assert.ok(kills > 10, `${kills} kills`);
+  assert.match(stderr, /exited \(SIGKILL\); starting another/);
+  assert.match(stderr, /too many restarts, not replacing it/);
+  assert.match(stderr, /every worker died and 10 restarts within 60 s did not keep one running/);
+  assert.equal(code, 2, stderr);
+});
+
 test('universe serve --workers 2: one port for both workers; SIGINT stops them all with exit 0', async () => {
   const s = await serve(['--dir', dir, '--port', '0', '--workers', '2', '--quiet']);
   for (let i = 0; i < 6; i++) assert.equal((await request(s.url, '/index.json')).status, 200);

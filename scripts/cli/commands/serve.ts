@@ -13,6 +13,7 @@ import type { ServeEvent } from '../../lib/serve/events.js';
 import { InitialBuildError } from '../../lib/serve/rebuild.js';
 import { startServer, type ServeOptions } from '../../lib/serve/server.js';
 import { PROCESSES } from '../processes.js';
+import { CannotRunError } from '../../lib/diagnostics/errors.js';
 
 /** `universe serve --help`. */
 export const help = `Usage: universe serve [--dir DIR] [--host HOST] [--port N] [--watch [--repo DIR]] [--workers N] [--quiet]
@@ -116,7 +117,12 @@ export async function run(args: string[], io: Io): Promise<number> {
       const primary = await startPrimary({ workers: f.workers, dir: base.dir, notify, watch });
       const stopped = signals({ stop: () => primary.close(), reload: () => void primary.reload() });
       announce(io, f, primary.url, primary.packages, primary.commit);
-      await stopped;
+      const why = await Promise.race([stopped.then(() => undefined), primary.gaveUp]);
+      if (why !== undefined) {
+        await primary.close();
+        // Not serving any more is a failure a supervisor must see: exit 2, never 0.
+        throw new CannotRunError(why);
+      }
     }
   } catch (e) {
     if (e instanceof InitialBuildError && e.result.summary) {

@@ -21,8 +21,12 @@ type Message =
   | { type: 'reloaded'; ok: boolean; message?: string; packages?: number; commit?: string | null }
   | { type: 'shutdown' };
 
-/** Restarts allowed for workers that die after start-up, over the life of the server. */
-const MAX_RESTARTS = 10;
+/**
+ * Workers that die after start-up are restarted after a back-off that doubles with each recent
+ * restart (50 ms up to 1 s); more than `max` restarts within `windowMs` is a crash loop, and the
+ * primary gives up once no worker is left.
+ */
+const RESTARTS = { max: 10, windowMs: 60_000, baseMs: 50, capMs: 1_000 };
 /** How long the primary waits for workers to reload or stop. */
 const WORKER_TIMEOUT_MS = 30_000;
 
@@ -44,6 +48,11 @@ export interface PrimaryHandle {
   reload(): Promise<void>;
   /** Stops watching, asks every worker to finish its requests and stop, and waits for them. */
   close(): Promise<void>;
+  /**
+   * Resolves, with a sentence saying why, when the primary gave up: every worker died and too
+   * many restarts came too fast to start another. Pending while it serves.
+   */
+  gaveUp: Promise<string>;
 }
 
 function send(worker: Worker, m: Message): void {
@@ -76,7 +85,11 @@ export async function startPrimary(options: PrimaryOptions): Promise<PrimaryHand
   let rebuilder: Rebuilder | undefined;
   // Workers are only replaced while running: one failing at start-up fails the start.
   let phase: 'starting' | 'running' | 'closing' = 'starting';
-  let restarts = 0;
+  // When recent restarts happened, and how many are waiting for their back-off to end.
+  let recent: number[] = [];
+  let waiting = 0;
+  let giveUp!: (why: string) => void;
+  const gaveUp = new Promise<string>((resolve) => (giveUp = resolve));
   const workers = new Set<Worker>();
 
   const broadcastReload = async (): Promise<void> => {
@@ -120,13 +133,22 @@ export async function startPrimary(options: PrimaryOptions): Promise<PrimaryHand
     w.on('exit', (code, signal) => {
       workers.delete(w);
       if (phase !== 'running') return;
-      const restarting = restarts < MAX_RESTARTS;
+      const now = Date.now();
+      recent = recent.filter((t) => now - t < RESTARTS.windowMs);
+      const restarting = recent.length < RESTARTS.max;
       // The worker's child process (not this process): its pid identifies it in the message.
       const child = w.process;
       notify({ kind: 'worker-exited', pid: child.pid, code, signal, restarting });
       if (restarting) {
-        restarts++;
-        fork();
+        const delay = Math.min(RESTARTS.capMs, RESTARTS.baseMs * 2 ** recent.length);
+        recent.push(now);
+        waiting++;
+        setTimeout(() => {
+          waiting--;
+          if (phase === 'running') fork();
+        }, delay);
+      } else if (workers.size === 0 && waiting === 0) {
+        giveUp(`every worker died and ${RESTARTS.max} restarts within ${RESTARTS.windowMs / 1000} s did not keep one running, so the server stopped: see the messages above`);
       }
     });
     return w;
@@ -149,6 +171,7 @@ export async function startPrimary(options: PrimaryOptions): Promise<PrimaryHand
     packages: first.packages,
     commit: first.commit,
     reload: broadcastReload,
+    gaveUp,
     close: async () => {
       phase = 'closing';
       await rebuilder?.close();
