@@ -143,6 +143,7 @@ test('universe serve: no artifact, bad flags → exit 2 with a message, never a 
     [['--port', 'abc'], /--port must be a whole number/],
     [['--port', '70000'], /--port must be a whole number/],
     [['--workers', '0'], /--workers must be a whole number/],
+    [['--max-connections', '0'], /--max-connections must be a whole number from 1/],
     [['--repo', 'repo'], /--repo only matters with --watch/],
   ];
   for (const [args, message] of cases) {

@@ -240,6 +240,35 @@ test('CONNECT and Upgrade requests are answered 405 with Allow, never left hangi
   assert.equal((await request(server.url, '/index.json')).status, 200);
 });
 
+test('connections beyond the cap are answered 503 and closed; the ones within it are served', async () => {
+  const d = await buildArtifactDir();
+  const capped = await startServer({ dir: d, port: 0, limits: { maxConnections: 2 } });
+  const url = new URL(capped.url);
+  const idle: net.Socket[] = [];
+  try {
+    for (let i = 0; i < 2; i++) {
+      idle.push(await new Promise<net.Socket>((resolve) => {
+        const s = net.connect(Number(url.port), url.hostname, () => resolve(s));
+      }));
+    }
+    const third = await raw(capped.url, 'GET /index.json HTTP/1.1\r\nHost: x\r\n\r\n');
+    assert.match(third, /^HTTP\/1\.1 503 /);
+    assert.match(third, /\r\nRetry-After: 1\r\n/);
+    for (const s of idle) s.destroy();
+    // Once they are gone, new connections are served again.
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 200; i++) {
+      status = (await request(capped.url, '/index.json')).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(status, 200);
+  } finally {
+    for (const s of idle) s.destroy();
+    await capped.close();
+    fs.rmSync(path.dirname(d), { recursive: true, force: true });
+  }
+});
+
 test('a client that never finishes its headers is cut off soon after the header timeout, not 30 s later', async () => {
   const d = await buildArtifactDir();
   const slow = await startServer({ dir: d, port: 0, limits: { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 } });

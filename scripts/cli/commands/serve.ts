@@ -11,12 +11,12 @@ import { recoverArtifact } from '../../lib/index/artifact-lock.js';
 import { startPrimary, startWorker } from '../../lib/serve/cluster.js';
 import type { ServeEvent } from '../../lib/serve/events.js';
 import { InitialBuildError } from '../../lib/serve/rebuild.js';
-import { startServer, type ServeOptions } from '../../lib/serve/server.js';
+import { DEFAULT_LIMITS, startServer, type ServeOptions } from '../../lib/serve/server.js';
 import { PROCESSES } from '../processes.js';
 import { CannotRunError } from '../../lib/diagnostics/errors.js';
 
 /** `universe serve --help`. */
-export const help = `Usage: universe serve [--dir DIR] [--host HOST] [--port N] [--watch [--repo DIR]] [--workers N] [--quiet]
+export const help = `Usage: universe serve [--dir DIR] [--host HOST] [--port N] [--watch [--repo DIR]] [--workers N] [--max-connections N] [--quiet]
 
 Serves a built artifact (universe build) over HTTP, to DC/OS clusters and CLIs, browsers and
 plain HTTP clients:
@@ -36,12 +36,15 @@ Options:
                  a failed build is reported and the last good artifact stays served
   --repo DIR     the repository --watch builds (default: repo)
   --workers N    worker processes (default: one per core); each holds the artifact in memory
+  --max-connections N
+                 open connections per worker; one more is answered 503 and closed (default 1000)
   --quiet        no access log (one line per request on stdout otherwise)
   -h, --help     show this help
 
 SIGINT or SIGTERM stops accepting connections, lets requests in flight finish and exits 0;
 SIGHUP loads --dir again (after an external universe build). Events go to stderr.
-Exit codes: 0 stopped by a signal, 2 could not start (no or invalid artifact, port in use).
+Exit codes: 0 stopped by a signal, 2 could not start (no or invalid artifact, port in use) or
+every worker kept crashing.
 `;
 
 /** The web catalogue shipped with the tool, copied into artifacts that --watch builds (as universe build does). */
@@ -58,6 +61,7 @@ interface Flags {
   watch: boolean;
   repo: string;
   workers: number;
+  maxConnections: number;
   quiet: boolean;
 }
 
@@ -69,6 +73,7 @@ function flags(args: string[]): Flags | undefined {
     watch: { type: 'boolean' },
     repo: { type: 'string' },
     workers: { type: 'string' },
+    'max-connections': { type: 'string' },
     quiet: { type: 'boolean' },
   });
   if (values.help) return undefined;
@@ -85,6 +90,7 @@ function flags(args: string[]): Flags | undefined {
     watch: values.watch === true,
     repo: typeof values.repo === 'string' ? values.repo : 'repo',
     workers: int('workers', values.workers, 1, 256, os.availableParallelism()),
+    maxConnections: int('max-connections', values['max-connections'], 1, 1_000_000, DEFAULT_LIMITS.maxConnections),
     quiet: values.quiet === true,
   };
 }
@@ -98,7 +104,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const log = f.quiet ? undefined : bufferedLog(io);
   const notify = printer(io, f);
-  const base: ServeOptions = { dir: path.resolve(io.cwd, f.dir), host: f.host, port: f.port, log: log?.write, notify };
+  const base: ServeOptions = { dir: path.resolve(io.cwd, f.dir), host: f.host, port: f.port, log: log?.write, notify, limits: { maxConnections: f.maxConnections } };
   if (cluster.isWorker) return worker(base, log);
   // A build that died half-way through replacing the artifact left it aside: put it back first.
   recoverArtifact(base.dir, PROCESSES);

@@ -26,6 +26,8 @@ export interface ServerLimits {
   keepAliveTimeoutMs: number;
   /** How long shutdown waits for requests in flight before cutting connections (default 10 s). */
   shutdownTimeoutMs: number;
+  /** Open connections per process; one more is answered 503 and closed (default 1,000). */
+  maxConnections: number;
 }
 
 /** How often Node checks connections against the header and request timeouts. */
@@ -38,6 +40,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   shutdownTimeoutMs: 10_000,
+  maxConnections: 1_000,
 };
 
 /** Options of {@link startServer}. */
@@ -159,6 +162,16 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
     options.log?.(formatAccess({ remote: socket.remoteAddress, method: req.method ?? '-', target: req.url ?? '-', status: 405, bytes: body.length, ms: 0 }));
   };
   server.on('connect', (req: http.IncomingMessage, socket: Socket) => refuse(req, socket));
+  // A cap on open connections: thousands of idle or slow sockets must not starve the others.
+  let open = 0;
+  server.on('connection', (socket: Socket) => {
+    open++;
+    socket.once('close', () => open--);
+    if (open <= limits.maxConnections) return;
+    const body = errorBody(503, `the server holds ${limits.maxConnections} connections already: try again shortly`);
+    socket.on('error', () => socket.destroy());
+    socket.write(`HTTP/1.1 503 ${reasonOf(503)}\r\nRetry-After: 1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`, () => socket.destroy());
+  });
   server.on('upgrade', (req: http.IncomingMessage, socket: Socket) => refuse(req, socket));
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
