@@ -115,6 +115,24 @@ test('build refuses output DC/OS clients would reject with exit 1, even when the
   }
 });
 
+test('build refuses, exit 1, rather than leave out a folder a policy let through (a package name no file may have)', async () => {
+  const files: Record<string, string> = {
+    'repository.json': JSON.stringify({ formatVersion: '1.0', name: 'lenient', policy: { rules: { 'layout-package-folder': 'off', 'package-name-matches-folder': 'off', 'layout-letter-matches-name': 'off', 'schema-package': 'off' } } }),
+  };
+  for (const [k, v] of Object.entries(revisionFiles('widget', 0))) files[k.replace('packages/W/widget/', 'packages/W/wid get/')] = v as string;
+  const dir = writeTree(files);
+  const out = path.join(dir, '..', path.basename(dir) + '-target');
+  try {
+    const r = await runCli(['build', '--repo', dir, '--out', out]);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /refusing to build: 1 folder cannot be written to the artifact \(nothing was written\): packages\/W\/wid get/);
+    assert.equal(fs.existsSync(out), false);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
+
 test('build refuses to write anything when validation fails', async () => {
   const dir = writeTree(revisionFiles('alpha', 0, { packageJson: { name: 'beta' } }));
   const out = path.join(dir, '..', path.basename(dir) + '-target');

@@ -5,7 +5,7 @@ import { parse } from '../args.js';
 import type { Io } from '../io.js';
 import { displayPrefix, universeDir } from '../paths.js';
 import { report } from '../reporters/index.js';
-import { buildArtifact, DcosRejectedError, type BuildReport } from '../../lib/ops/build.js';
+import { buildArtifact, DcosRejectedError, LeftOutError, type BuildReport } from '../../lib/ops/build.js';
 import { validateSnapshot } from '../../lib/ops/validate.js';
 import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
 import { threadMode } from '../threads.js';
@@ -81,10 +81,12 @@ export async function run(args: string[], io: Io): Promise<number> {
       webDir: WEB_DIR,
       keepPrevious: true,
       processes: PROCESSES,
+      everyRevision: true,
     });
   } catch (e) {
-    // Output DC/OS clients would reject is a problem in the data (exit 1), not a failure to run.
-    if (!(e instanceof DcosRejectedError)) throw e;
+    // Output DC/OS clients would reject, or a revision the build would leave out, is a problem in
+    // the data (exit 1), not a failure to run.
+    if (!(e instanceof DcosRejectedError) && !(e instanceof LeftOutError)) throw e;
     io.err(`universe: ${e.message}\n`);
     return 1;
   }

@@ -109,7 +109,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   // A build that died half-way through replacing the artifact left it aside: put it back first.
   recoverArtifact(base.dir, PROCESSES);
   const repo = path.resolve(io.cwd, f.repo);
-  const watch = f.watch ? { repo, commit: () => headCommit(repo), build: { webDir: WEB_DIR, processes: PROCESSES } } : undefined;
+  const watch = f.watch ? { repo, commit: () => headCommit(repo), build: { webDir: WEB_DIR, processes: PROCESSES, everyRevision: true } } : undefined;
   try {
     if (f.workers === 1) {
       const server = await startServer({ ...base, watch });

@@ -73,6 +73,21 @@ export interface BuildOptions {
    * and leftovers are kept: nothing tells them from those of a build still running.
    */
   processes?: ProcessTable;
+  /**
+   * Refuse (LeftOutError) rather than leave out a folder the build cannot use: what the CLI
+   * asks for, so that a policy that switched a layout rule off can never make a revision vanish
+   * from the artifact silently. Off: such folders are listed in `skipped`.
+   */
+  everyRevision?: boolean;
+}
+
+/** The build would leave out folders it cannot use; nothing was written. */
+export class LeftOutError extends CannotRunError {
+  override readonly name: string = 'LeftOutError';
+
+  constructor(readonly dirs: readonly string[]) {
+    super(`refusing to build: ${dirs.length} folder${dirs.length === 1 ? '' : 's'} cannot be written to the artifact (nothing was written): ${dirs.slice(0, 20).join(', ')}${dirs.length > 20 ? `, and ${dirs.length - 20} more` : ''}; the layout rules (layout-package-folder, layout-revision-folder, layout-letter-matches-name) say why: do not switch them off`);
+  }
 }
 
 /** What a build wrote and what it cost; the CLI prints it. */
@@ -143,6 +158,7 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
   try {
     plan = planBuild(catalog, analysis);
     t = timer.add('plan', t);
+    if (options.everyRevision && plan.skipped.length > 0) throw new LeftOutError(plan.skipped);
     checked = checkDcos(plan.packages);
     t = timer.add('dcos-check', t);
     if (checked.problems.length > 0) throw new DcosRejectedError(checked.problems);
