@@ -97,7 +97,6 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (built.dcosRevisions < built.revisions) {
     io.out(`${built.revisions - built.dcosRevisions} revision(s) left out of dcos/ (packaging version 6.0 without a Marathon template)\n`);
   }
-  for (const s of built.skipped) io.out(`skipped: ${s}\n`);
   if (removing) io.out(`the replaced artifact is being deleted in the background (${path.relative(io.cwd, removing) || removing})\n`);
   return 0;
 }
