@@ -66,28 +66,42 @@ export function wall(runs: number, cmd: string, args: string[], opts: { cwd?: st
   return median(xs);
 }
 
+/** A file of an artifact: its path (POSIX, relative), size, and inode (hard links share one). */
+interface ArtifactFile {
+  rel: string;
+  size: number;
+  inode: string;
+}
+
+/** Every file under `dir`, in name order, with its size and inode. */
+function artifactFiles(dir: string): ArtifactFile[] {
+  const out: ArtifactFile[] = [];
+  const walk = (d: string, rel: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p, r);
+      else {
+        const st = fs.statSync(p);
+        out.push({ rel: r, size: st.size, inode: `${st.dev}:${st.ino}` });
+      }
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
 /** Bytes the artifact really occupies: every inode counted once (hard links share one). */
 export function uniqueBytes(dir: string): { bytes: number; files: number; inodes: number } {
   const seen = new Set<string>();
   let bytes = 0;
-  let files = 0;
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else {
-        files++;
-        const st = fs.statSync(p);
-        const key = `${st.dev}:${st.ino}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          bytes += st.size;
-        }
-      }
-    }
-  };
-  walk(dir);
-  return { bytes, files, inodes: seen.size };
+  const files = artifactFiles(dir);
+  for (const f of files) {
+    if (seen.has(f.inode)) continue;
+    seen.add(f.inode);
+    bytes += f.size;
+  }
+  return { bytes, files: files.length, inodes: seen.size };
 }
 
 /**
@@ -114,19 +128,7 @@ export function writeFloor(work: string, bytes: number): number {
  * their bytes on some file systems, so this, not {@link writeFloor}, is what a build must pay.
  */
 export function writeTreeFloor(work: string, artifact: string): number {
-  const files: Array<{ rel: string; size: number; key: string }> = [];
-  const walk = (d: string, rel: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = path.join(d, e.name);
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(p, r);
-      else {
-        const st = fs.statSync(p);
-        files.push({ rel: r, size: st.size, key: `${st.dev}:${st.ino}` });
-      }
-    }
-  };
-  walk(artifact, '');
+  const files = artifactFiles(artifact);
   const largest = files.reduce((m, f) => Math.max(m, f.size), 0);
   const chunk = Buffer.alloc(Math.min(largest, 8 << 20), 0x61);
   const root = path.join(work, 'write-tree-floor');
@@ -141,12 +143,12 @@ export function writeTreeFloor(work: string, artifact: string): number {
       fs.mkdirSync(dir, { recursive: true });
       dirs.add(dir);
     }
-    const same = first.get(f.key);
+    const same = first.get(f.inode);
     if (same !== undefined) {
       fs.linkSync(same, abs);
       continue;
     }
-    first.set(f.key, abs);
+    first.set(f.inode, abs);
     const fd = fs.openSync(abs, 'w');
     for (let left = f.size; left > 0; left -= chunk.length) fs.writeSync(fd, chunk, 0, Math.min(left, chunk.length));
     fs.closeSync(fd);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError, type Io } from './io.js';
 import { CannotRunError } from '../lib/diagnostics/errors.js';
-import { findUniverse, holdsPackages, notFoundMessage } from '../lib/snapshot/find-universe.js';
+import { findUniverse, notFoundMessage } from '../lib/snapshot/find-universe.js';
 import { packagesFolderProblem } from '../lib/snapshot/packages-folder.js';
 import type { SnapshotEntry } from '../lib/snapshot/types.js';
 
@@ -33,7 +33,8 @@ export function universeDir(given: string | undefined, io: Io, opts: { from?: st
     const abs = path.resolve(io.cwd, given);
     if (opts.verify === false) return { abs, label: given, given: true };
     if (!isFolder(abs)) throw new CannotRunError(`${given} is not a folder: point --repo at the universe folder (the one that holds packages/)`);
-    if (!holdsPackages(abs)) throw new CannotRunError(packagesFolderProblem(given, packagesEntry(abs)) ?? `${given} has no usable packages/ folder`);
+    const problem = packagesFolderProblem(given, packagesEntry(abs));
+    if (problem) throw new CannotRunError(problem);
     return { abs, label: given, given: true };
   }
   const search = findUniverse(path.resolve(io.cwd, opts.from ?? '.'));
@@ -65,7 +66,6 @@ export function targetUnder(positionals: readonly string[], repo: string | undef
   return { universe, under: path.relative(root, real).split(path.sep).join('/') };
 }
 
-/** Whether a path is a folder, following symbolic links (an explicit --repo may be one). */
 /** The universe folder's `packages` entry as a listing shows it (no entry when there is none). */
 function packagesEntry(dir: string): SnapshotEntry[] {
   let st: fs.Stats;
@@ -77,6 +77,7 @@ function packagesEntry(dir: string): SnapshotEntry[] {
   return [{ name: 'packages', kind: st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : 'file' }];
 }
 
+/** Whether a path is a folder, following symbolic links (an explicit --repo may be one). */
 function isFolder(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { findUniverse, holdsPackages, notFoundMessage } from '../../scripts/lib/snapshot/find-universe.js';
+import { findUniverse, notFoundMessage } from '../../scripts/lib/snapshot/find-universe.js';
 
 /** A fake disk: the folders that exist. */
 const disk = (...folders: string[]) => {
@@ -34,10 +34,4 @@ test('find-universe: nothing found lists every folder tried, nearest first, and 
   const message = notFoundMessage(r);
   assert.match(message, /in \/x\/y\/z and every folder above it up to \/ \(4 folders\)/);
   assert.match(message, /--repo DIR/);
-});
-
-test('find-universe: holdsPackages checks one folder only', () => {
-  const isFolder = disk('/u/packages');
-  assert.equal(holdsPackages('/u', isFolder), true);
-  assert.equal(holdsPackages('/u/packages/E', isFolder), false);
 });

@@ -38,11 +38,6 @@ export function findUniverse(start: string, isFolder: IsFolder = isFolderOnDisk)
   }
 }
 
-/** Whether a folder holds `packages/` (what an explicit `--repo` must point at). */
-export function holdsPackages(dir: string, isFolder: IsFolder = isFolderOnDisk): boolean {
-  return isFolder(path.join(path.resolve(dir), 'packages'));
-}
-
 /** One sentence saying where a failed search looked and what to do. */
 export function notFoundMessage(search: Extract<UniverseSearch, { found: false }>): string {
   const where = search.tried.length === 1 ? `in ${search.start}` : `in ${search.start} and every folder above it up to ${search.top} (${search.tried.length} folders)`;
