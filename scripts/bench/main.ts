@@ -54,7 +54,7 @@ function bench(label: string, dir: string): string[] {
     `build    (validate + write)    ${build.ms.toFixed(0).padStart(7)} ms   ${x(build.ms, floor.ms)} floor (target ≤ 5×: ${ok(build.ms <= 5 * floor.ms)})   peak RSS ${mib(build.maxRssBytes)} = ${x(build.maxRssBytes, input)} input (target < 4×: ${ok(build.maxRssBytes < 4 * input)})`,
     `build phases (ms): ${Object.entries(build.phases ?? {}).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`,
     `deleting the replaced artifact: ${Math.round(build.removePreviousMs ?? 0)} ms more (not in the build figure: universe build deletes it in the background after returning)`,
-    `template analysis on a second thread: ${validate.threads ? `the worker took ${validate.threads.workerPackages} of ${validate.threads.workerPackages + validate.threads.mainPackages} packages` : 'not used (a universe under 16 MiB, or one core)'}; UNIVERSE_THREADS=0 turns it off`,
+    `template analysis on a second thread: ${validate.threads ? `the worker took ${validate.threads.workerPackages} of ${validate.threads.workerPackages + validate.threads.mainPackages} packages` : 'not used (a universe under 64 MiB, or one core)'}; UNIVERSE_THREADS=0 turns it off`,
     `artifact: ${written.files} files, ${written.inodes} distinct (the rest hard links), ${mib(written.bytes)} on disk; ${mib(build.bytesWritten ?? 0)} counting links`,
     `write floor (writing ${mib(written.bytes)} with no other work, like dd): ${wfloor.toFixed(0)} ms = ${x(wfloor, floor.ms)} the read floor`,
     '',
