@@ -4,7 +4,9 @@
  * JSON.parse-ing the same input files), then `universe check` with one changed package on both
  * committed to git, then the whole DC/OS Universe built by its own scripts and by ours (when its
  * Python modules are installed), and prints the ratios the targets are stated in. BENCH_RUNS sets
- * the runs per figure (default 3); BENCH_ONLY=validate, check or dcos runs one section.
+ * the runs per figure (default 3); BENCH_ONLY=validate, check, dcos or watch runs one section.
+ * The watch section times answers of `universe serve --watch` while it rebuilds (BENCH_SECONDS,
+ * default 10, per sample).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { generateSynthetic } from './synth.js';
 import { BenchFailure, benchCheck } from './check-bench.js';
 import { benchDcos } from './dcos.js';
+import { benchWatch } from './watch.js';
 import { CommandFailed, measure, median, mib, uniqueBytes, writeFloor, x } from './measure.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -98,4 +101,8 @@ if (wants('dcos')) {
     process.stderr.write(`bench: ${e.message}\n`);
     process.exit(2);
   }
+}
+if (wants('watch')) {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  process.stdout.write('\n' + (await benchWatch({ corpus, work, cli, seconds, connections: 8 })).join('\n') + '\n');
 }

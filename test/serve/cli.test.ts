@@ -14,7 +14,7 @@ before(async () => {
 after(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
 
 /** Starts `universe serve` with `args`, waits for the URL it prints, and returns a way to stop it. */
-async function serve(args: string[]): Promise<{ url: string; stderr: () => string; stop: (signal: NodeJS.Signals) => Promise<{ code: number | null; stdout: string; stderr: string }> }> {
+async function serve(args: string[]): Promise<{ url: string; pid: number; stderr: () => string; stop: (signal: NodeJS.Signals) => Promise<{ code: number | null; stdout: string; stderr: string }> }> {
   const child = spawn(process.execPath, [CLI, 'serve', ...args], { env: { ...process.env, NO_COLOR: '1' } });
   let stdout = '';
   let stderr = '';
@@ -39,6 +39,7 @@ async function serve(args: string[]): Promise<{ url: string; stderr: () => strin
   });
   return {
     url,
+    pid: child.pid!,
     stderr: () => stderr,
     stop: async (signal) => {
       child.kill(signal);
@@ -130,6 +131,65 @@ test('universe serve --watch --workers 2: the primary rebuilds after a change an
     const r = await s.stop('SIGTERM');
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /rebuilding/);
+  } finally {
+    fs.rmSync(repo, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
+
+/** The process ids whose parent is `pid` and whose command line mentions `what` (Linux /proc). */
+function childrenOf(pid: number, what: string): number[] {
+  const found: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = fs.readFileSync(`/proc/${name}/status`, 'utf8');
+      const ppid = /^PPid:\s+(\d+)/m.exec(status)?.[1];
+      if (Number(ppid) === pid && fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(what)) found.push(Number(name));
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  return found;
+}
+
+/** Waits (bounded by a hang guard, nothing timed is asserted) until `ok()` holds. */
+async function until(ok: () => boolean, why: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!ok()) {
+    assert.ok(Date.now() < deadline, why());
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('universe serve --watch --workers 1: builds run in a child process at lower priority; a build process that dies is a failed build, never the server\'s end', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+  const repo = writeTree(revisionFiles('alpha', 0));
+  const out = `${repo}-target`;
+  try {
+    const s = await serve(['--dir', out, '--watch', '--repo', repo, '--port', '0', '--workers', '1', '--quiet']);
+    const latest = async (): Promise<string> => json(await request(s.url, '/index.json')).packages[0].latest.version;
+    assert.equal(await latest(), '1.0.0');
+    // The initial build ran in a child of the server, which is kept for the next builds.
+    const [builder] = childrenOf(s.pid, 'rebuild-child.js');
+    assert.ok(builder !== undefined, 'no build process beside the server');
+    const nice = (pid: number): number => Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    assert.ok(nice(builder) > nice(s.pid), `the build process runs at nice ${nice(builder)}, the server at ${nice(s.pid)}`);
+    // Killed, the builder takes nothing down: the server answers, and the next change starts a new one.
+    process.kill(builder, 'SIGKILL');
+    await until(() => childrenOf(s.pid, 'rebuild-child.js').length === 0, () => 'the killed build process is still there');
+    assert.equal(await latest(), '1.0.0');
+    for (const [rel, content] of Object.entries(revisionFiles('alpha', 1))) {
+      fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+      fs.writeFileSync(path.join(repo, rel), content as string);
+    }
+    await until(() => /now serving/.test(s.stderr()), () => `gave up waiting for the rebuilt artifact: ${s.stderr()}`);
+    assert.equal(await latest(), '1.0.1');
+    const [second] = childrenOf(s.pid, 'rebuild-child.js');
+    assert.ok(second !== undefined && second !== builder, 'the next build ran in a new build process');
+    const r = await s.stop('SIGTERM');
+    assert.equal(r.code, 0, r.stderr);
+    // The build process ends with the server.
+    await until(() => !fs.existsSync(`/proc/${second}`) || /^State:\s+Z/m.test(fs.readFileSync(`/proc/${second}/status`, 'utf8')), () => 'the build process outlived the server');
   } finally {
     fs.rmSync(repo, { recursive: true, force: true });
     fs.rmSync(out, { recursive: true, force: true });

@@ -3,7 +3,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '../args.js';
-import { headCommit } from '../git.js';
 import { UsageError, type Io } from '../io.js';
 import { displayPrefix } from '../paths.js';
 import { report } from '../reporters/index.js';
@@ -13,6 +12,7 @@ import type { ServeEvent } from '../../lib/serve/events.js';
 import { InitialBuildError } from '../../lib/serve/rebuild.js';
 import { DEFAULT_LIMITS, startServer, type ServeOptions } from '../../lib/serve/server.js';
 import { PROCESSES } from '../processes.js';
+import { ChildBuildRunner } from '../rebuild-runner.js';
 import { CannotRunError } from '../../lib/diagnostics/errors.js';
 
 /** `universe serve --help`. */
@@ -33,7 +33,8 @@ Options:
   --host HOST    address to listen on (default: 127.0.0.1; 0.0.0.0 for every interface)
   --port N       port (default: 8085; 0 picks a free one)
   --watch        build the repository at start and again whenever it changes, into --dir;
-                 a failed build is reported and the last good artifact stays served
+                 a failed build is reported and the last good artifact stays served;
+                 builds run in a child process at lower priority, never on a serving thread
   --repo DIR     the repository --watch builds (default: repo)
   --workers N    worker processes (default: one per core); each holds the artifact in memory
   --max-connections N
@@ -109,7 +110,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   // A build that died half-way through replacing the artifact left it aside: put it back first.
   recoverArtifact(base.dir, PROCESSES);
   const repo = path.resolve(io.cwd, f.repo);
-  const watch = f.watch ? { repo, commit: () => headCommit(repo), build: { webDir: WEB_DIR, processes: PROCESSES, everyRevision: true } } : undefined;
+  // Builds run in a child process at lower priority (rebuild-runner.ts), never on a serving
+  // thread; with workers, the primary would otherwise compete with them at equal priority.
+  const watch = f.watch ? { repo, runner: new ChildBuildRunner({ repo, out: base.dir, webDir: WEB_DIR }) } : undefined;
   try {
     if (f.workers === 1) {
       const server = await startServer({ ...base, watch });

@@ -116,6 +116,7 @@ export async function startPrimary(options: PrimaryOptions): Promise<PrimaryHand
       try {
         readManifest(options.dir);
       } catch {
+        await rebuilder.close();
         throw new InitialBuildError(first);
       }
       notify({ kind: 'rebuild-failed', repo: rebuild.repo, ms: first.ms, message: first.message, diagnostics: first.diagnostics, summary: first.summary });

@@ -24,6 +24,19 @@ export interface RebuildOptions {
   commit?: () => Promise<string | null>;
   /** Further build options, as `universe build` passes them (webDir, gzip…). */
   build?: Omit<BuildOptions, 'outDir' | 'repoDir' | 'commit'>;
+  /**
+   * Where the builds run. Default: {@link rebuild} on this thread, which stops a server on the
+   * same thread answering for as long as a build takes; the CLI runs them in a child process.
+   */
+  runner?: BuildRunner;
+}
+
+/** Runs the builds of a {@link Rebuilder} somewhere else (a child process, say). */
+export interface BuildRunner {
+  /** Validates and builds once, as {@link rebuild} does; never throws. */
+  run(): Promise<RebuildResult>;
+  /** Frees what the runner holds (ends its process); called once the Rebuilder is closed. */
+  close(): void;
 }
 
 /** The outcome of one build. */
@@ -101,7 +114,11 @@ export class Rebuilder {
   async initial(): Promise<RebuildResult> {
     const ignore = artifactPaths(this.options.repo, this.options.out);
     this.baseline = await treeSignature(this.options.repo, ignore);
-    return rebuild(this.options);
+    return this.build();
+  }
+
+  private build(): Promise<RebuildResult> {
+    return this.options.runner ? this.options.runner.run() : rebuild(this.options);
   }
 
   /** Starts watching; changes trigger builds. */
@@ -128,7 +145,7 @@ export class Rebuilder {
       this.pending = false;
       const { notify, repo } = this.options;
       notify({ kind: 'rebuilding', repo });
-      const r = await rebuild(this.options);
+      const r = await this.build();
       if (this.closed) return;
       if (r.ok) {
         notify({ kind: 'rebuilt', repo, ms: r.ms, packages: r.report.packages, revisions: r.report.revisions, commit: r.commit });
@@ -144,5 +161,6 @@ export class Rebuilder {
     this.closed = true;
     this.watcher?.close();
     await this.running;
+    this.options.runner?.close();
   }
 }

@@ -135,6 +135,7 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
       try {
         artifact = await load();
       } catch {
+        await rebuilder.close();
         throw new InitialBuildError(first);
       }
       notify({ kind: 'rebuild-failed', repo: rebuild.repo, ms: first.ms, message: first.message, diagnostics: first.diagnostics, summary: first.summary });
