@@ -4,7 +4,7 @@ import { UsageError, type Io } from './io.js';
 import { CannotRunError } from '../lib/diagnostics/errors.js';
 import { findUniverse, notFoundMessage } from '../lib/snapshot/find-universe.js';
 import { packagesFolderProblem } from '../lib/snapshot/packages-folder.js';
-import type { SnapshotEntry } from '../lib/snapshot/types.js';
+import { UnreadableFolderError, type SnapshotEntry } from '../lib/snapshot/types.js';
 
 /** The prefix that turns repository-relative paths into paths relative to the cwd ('' or 'dir/'). */
 export function displayPrefix(cwd: string, repoDir: string): string {
@@ -71,8 +71,11 @@ function packagesEntry(dir: string): SnapshotEntry[] {
   let st: fs.Stats;
   try {
     st = fs.lstatSync(path.join(dir, 'packages'));
-  } catch {
-    return [];
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    // The folder exists but cannot be searched (permission denied): never "no packages/ here".
+    throw UnreadableFolderError.from(dir, e);
   }
   return [{ name: 'packages', kind: st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : 'file' }];
 }

@@ -1,7 +1,7 @@
 import { decodeUtf8, type DecodedText } from '../json/decode.js';
 import { parseJsonText } from '../json/document.js';
 import { compareStrings } from '../diagnostics/sort.js';
-import type { EntryKind, ReadFailure, ReadResult, Snapshot } from '../snapshot/types.js';
+import { UnreadableFolderError, type EntryKind, type ReadFailure, type ReadResult, type Snapshot, type SnapshotEntry } from '../snapshot/types.js';
 import {
   DEFAULT_LIMITS,
   REVISION_FILES,
@@ -70,19 +70,21 @@ export async function loadCatalogSubset(
     catalog.settings = await loadFile(snapshot, SETTINGS_FILE, limits);
     catalog.filesRead++;
   }
-  const packagesEntries = top.some((e) => e.name === 'packages' && e.kind === 'dir') ? await snapshot.list('packages') : undefined;
+  const unreadable: Unreadable = (catalog.unreadableDirs = []);
+  const packagesEntries = top.some((e) => e.name === 'packages' && e.kind === 'dir') ? await listDir(snapshot, 'packages', unreadable) : undefined;
   if (!packagesEntries) return catalog;
   catalog.hasPackagesDir = true;
   catalog.packagesEntries = packagesEntries;
   for (const letterEntry of packagesEntries) {
     if (letterEntry.kind !== 'dir') continue;
     const letterDir = `packages/${letterEntry.name}`;
-    const letterEntries = (await snapshot.list(letterDir)) ?? [];
+    const letterEntries = (await listDir(snapshot, letterDir, unreadable)) ?? [];
     const letter: LetterDir = { name: letterEntry.name, dir: letterDir, entries: letterEntries };
     catalog.letters.push(letter);
     for (const pkgEntry of letterEntries) {
       if (pkgEntry.kind !== 'dir' || !pick(letter.name, pkgEntry.name)) continue;
-      const pkg = await loadPackage(snapshot, letter, pkgEntry.name, limits, observer);
+      const pkg = await loadPackage(snapshot, letter, pkgEntry.name, limits, unreadable, observer);
+      if (!pkg) continue;
       catalog.filesRead += pkg.revisions.reduce((n, r) => n + Object.keys(r.files).length, 0);
       catalog.packages.push(pkg);
       observer?.packageLoaded(pkg);
@@ -103,7 +105,8 @@ export async function addPackages(catalog: Catalog, dirs: ReadonlyArray<{ letter
   for (const { letter, name } of dirs) {
     const l = catalog.letters.find((x) => x.name === letter);
     if (!l || have.has(`${l.dir}/${name}`) || !l.entries.some((e) => e.name === name && e.kind === 'dir')) continue;
-    const pkg = await loadPackage(catalog.snapshot, l, name, catalog.limits);
+    const pkg = await loadPackage(catalog.snapshot, l, name, catalog.limits, (catalog.unreadableDirs ??= []));
+    if (!pkg) continue;
     catalog.filesRead += pkg.revisions.reduce((n, r) => n + Object.keys(r.files).length, 0);
     catalog.packages.push(pkg);
     have.add(pkg.dir);
@@ -113,14 +116,40 @@ export async function addPackages(catalog: Catalog, dirs: ReadonlyArray<{ letter
   return added;
 }
 
-async function loadPackage(snapshot: Snapshot, letter: LetterDir, name: string, limits: Limits, observer?: LoadObserver): Promise<PackageDir> {
+/** Where the loader records folders it could not list. */
+type Unreadable = NonNullable<Catalog['unreadableDirs']>;
+
+/** A folder that exists but could not be listed, as {@link listDir} returns it. */
+const UNREADABLE: SnapshotEntry[] = [];
+
+/**
+ * Lists a folder of the catalog. One that exists but cannot be listed is recorded (the
+ * folder-unreadable rule reports it) and returned as {@link UNREADABLE}: the package or revision
+ * it holds is left out of the catalog, and one run still checks the rest.
+ */
+async function listDir(snapshot: Snapshot, dir: string, unreadable: Unreadable): Promise<SnapshotEntry[] | undefined> {
+  try {
+    return await snapshot.list(dir);
+  } catch (e) {
+    if (!(e instanceof UnreadableFolderError)) throw e;
+    unreadable.push({ dir, detail: e.detail });
+    return UNREADABLE;
+  }
+}
+
+/** A package folder, or undefined when it cannot be listed (recorded in `unreadable`). */
+async function loadPackage(snapshot: Snapshot, letter: LetterDir, name: string, limits: Limits, unreadable: Unreadable, observer?: LoadObserver): Promise<PackageDir | undefined> {
   const dir = `${letter.dir}/${name}`;
-  const entries = (await snapshot.list(dir)) ?? [];
+  const listed = await listDir(snapshot, dir, unreadable);
+  if (listed === UNREADABLE) return undefined;
+  const entries = listed ?? [];
   const revisions: Revision[] = [];
   for (const revEntry of entries) {
     if (revEntry.kind !== 'dir') continue;
     const revDir = `${dir}/${revEntry.name}`;
-    const revEntries = (await snapshot.list(revDir)) ?? [];
+    const revListed = await listDir(snapshot, revDir, unreadable);
+    if (revListed === UNREADABLE) continue;
+    const revEntries = revListed ?? [];
     const files: Revision['files'] = {};
     for (const e of revEntries) {
       if (!KNOWN.has(e.name)) continue;

@@ -92,4 +92,6 @@ export interface Catalog {
   settings?: LoadedFile;
   /** Number of files read. */
   filesRead: number;
+  /** Letter, package and revision folders that exist but could not be listed, with why. */
+  unreadableDirs?: Array<{ dir: string; detail: string }>;
 }

@@ -1,3 +1,27 @@
+import { CannotRunError } from '../diagnostics/errors.js';
+
+/**
+ * A folder that exists but cannot be listed (permission denied, an I/O error): never taken for an
+ * empty or missing one. The catalog loader reports it as a diagnostic on the folder; anywhere
+ * else it ends the run (exit 2) with this message.
+ */
+export class UnreadableFolderError extends CannotRunError {
+  override readonly name: string = 'UnreadableFolderError';
+
+  constructor(
+    readonly dir: string,
+    readonly detail: string,
+  ) {
+    super(`the folder '${dir === '' ? '.' : dir}' exists but cannot be read (${detail}): make it readable for the user running universe (chmod a+rx), or remove it`);
+  }
+
+  /** From a file-system error: `EACCES: permission denied` (Node's message without the path, which `dir` says). */
+  static from(dir: string, e: unknown): UnreadableFolderError {
+    const text = e instanceof Error ? e.message : String(e);
+    return new UnreadableFolderError(dir, text.replace(/, \w+ '.*'$/, ''));
+  }
+}
+
 /** What a directory entry is. `symlink` entries are resolved by `read`, which keeps them inside the snapshot. */
 export type EntryKind = 'file' | 'dir' | 'symlink' | 'other';
 
@@ -28,7 +52,10 @@ export type ReadResult = { ok: true; bytes: Uint8Array } | ReadFailure;
 export interface Snapshot {
   /** Human-readable origin, for messages: a folder path or `ref:<name>`. */
   readonly label: string;
-  /** Entries of a directory sorted by name, or undefined when it does not exist or is not a directory. */
+  /**
+   * Entries of a directory sorted by name, or undefined when it does not exist or is not a
+   * directory. Throws {@link UnreadableFolderError} when it exists but cannot be listed.
+   */
   list(dir: string): Promise<SnapshotEntry[] | undefined>;
   /**
    * Reads a file, refusing files over `maxBytes` and symlinks that leave the snapshot. `kind` is

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareStrings } from '../diagnostics/sort.js';
-import type { EntryKind, ReadResult, Snapshot, SnapshotEntry } from './types.js';
+import { UnreadableFolderError, type EntryKind, type ReadResult, type Snapshot, type SnapshotEntry } from './types.js';
 
 /**
  * A snapshot of a folder on disk. Reads are synchronous under a promise API: for many small
@@ -26,8 +26,11 @@ export class WorktreeSnapshot implements Snapshot {
     let dirents: fs.Dirent[];
     try {
       dirents = fs.readdirSync(this.abs(dir), { withFileTypes: true });
-    } catch {
-      return undefined;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // Absent, or not a folder: nothing to list. Anything else (EACCES, EIO…) is not "empty".
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw UnreadableFolderError.from(dir, e);
     }
     return dirents
       .map((d) => ({ name: d.name, kind: kindOf(d) }))

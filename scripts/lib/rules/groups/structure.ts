@@ -29,6 +29,7 @@ import { packageNameMatchesFolder } from '../package-name-matches-folder.js';
 import { upgradesUnknownVersion } from '../upgrades-unknown-version.js';
 import { layoutEmptyFolder } from '../layout-empty-folder.js';
 import { layoutFolderSymlink } from '../layout-folder-symlink.js';
+import { folderUnreadable } from '../folder-unreadable.js';
 import { scaffoldPlaceholder } from '../scaffold-placeholder.js';
 
 /**
@@ -42,6 +43,7 @@ export const STRUCTURE_RULES: readonly Rule[] = [
   layoutLetterMatchesName,
   layoutRevisionFolder,
   layoutFolderSymlink,
+  folderUnreadable,
   layoutStrayFile,
   layoutEmptyFolder,
   packageJsonRequired,
