@@ -4,7 +4,7 @@
  * JSON.parse-ing the same input files), then `universe check` with one changed package on both
  * committed to git, then the whole DC/OS Universe built by its own scripts and by ours (when its
  * Python modules are installed), and prints the ratios the targets are stated in. BENCH_RUNS sets
- * the runs per figure (default 3); BENCH_ONLY=validate, check, dcos or watch runs one section.
+ * the runs per figure (default 3); BENCH_ONLY=validate, check, dcos, watch or faults runs one section.
  * The watch section times answers of `universe serve --watch` while it rebuilds (BENCH_SECONDS,
  * default 10, per sample).
  */
@@ -17,6 +17,7 @@ import { generateSynthetic } from './synth.js';
 import { BenchFailure, benchCheck } from './check-bench.js';
 import { benchDcos } from './dcos.js';
 import { benchWatch } from './watch.js';
+import { benchFaults } from './faults.js';
 import { CommandFailed, measure, median, mib, uniqueBytes, writeFloor, x } from './measure.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -105,4 +106,7 @@ if (wants('dcos')) {
 if (wants('watch')) {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   process.stdout.write('\n' + (await benchWatch({ corpus, work, cli, seconds, connections: 8 })).join('\n') + '\n');
+}
+if (wants('faults')) {
+  process.stdout.write('\n' + (await benchFaults({ corpus, work, cli, kills: 20, slowClients: 3000 })).join('\n') + '\n');
 }
