@@ -39,7 +39,10 @@ export function worker(what: string, dir: string, out?: string): Sample {
 /** The median of `runs` worker runs, with the highest peak RSS of them. */
 export function measure(runs: number, what: string, dir: string, out?: string): Sample {
   const samples: Sample[] = [];
-  for (let i = 0; i < runs; i++) samples.push(worker(what, dir, out));
+  for (let i = 0; i < runs; i++) {
+    settle();
+    samples.push(worker(what, dir, out));
+  }
   const m = median(samples.map((s) => s.ms));
   return { ...samples.find((s) => s.ms === m)!, maxRssBytes: Math.max(...samples.map((s) => s.maxRssBytes)) };
 }
@@ -49,12 +52,13 @@ export class CommandFailed extends Error {}
 
 /**
  * Median wall time of `runs` fresh runs of a command (output discarded); `prepare` runs, untimed,
- * before each. Throws {@link CommandFailed} when a run exits with a status not in `ok` (default 0).
+ * before each, then {@link settle}. Throws {@link CommandFailed} when a run exits with a status not in `ok` (default 0).
  */
 export function wall(runs: number, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; prepare?: () => void; ok?: number[] } = {}): number {
   const xs: number[] = [];
   for (let i = 0; i < runs; i++) {
     opts.prepare?.();
+    settle();
     const t = performance.now();
     const r = spawnSync(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
     xs.push(performance.now() - t);
@@ -64,6 +68,16 @@ export function wall(runs: number, cmd: string, args: string[], opts: { cwd?: st
     }
   }
   return median(xs);
+}
+
+/**
+ * Flushes what earlier steps left for the disk to do (dirty pages, the discards of a deleted
+ * artifact) before a timed run starts, so that a run does not pay for the one before it: on this
+ * VM's ext4 (mounted with `discard`), deleting a 355 MiB artifact just before a build slowed that
+ * build by seconds. Every measured command, ours and the DC/OS scripts alike, starts this way.
+ */
+export function settle(): void {
+  spawnSync('sync', { stdio: 'ignore' });
 }
 
 /** A file of an artifact: its path (POSIX, relative), size, and inode (hard links share one). */
@@ -112,6 +126,7 @@ export function uniqueBytes(dir: string): { bytes: number; files: number; inodes
 export function writeFloor(work: string, bytes: number): number {
   const chunk = Buffer.alloc(8 << 20, 0x61);
   const file = path.join(work, 'write-floor.tmp');
+  settle();
   const t = performance.now();
   const fd = fs.openSync(file, 'w');
   for (let left = bytes; left > 0; left -= chunk.length) fs.writeSync(fd, chunk, 0, Math.min(left, chunk.length));
@@ -133,6 +148,7 @@ export function writeTreeFloor(work: string, artifact: string): number {
   const chunk = Buffer.alloc(Math.min(largest, 8 << 20), 0x61);
   const root = path.join(work, 'write-tree-floor');
   fs.rmSync(root, { recursive: true, force: true });
+  settle();
   const t = performance.now();
   const dirs = new Set<string>();
   const first = new Map<string, string>();
