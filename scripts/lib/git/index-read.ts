@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CannotRunError } from '../diagnostics/errors.js';
-import { IndexFormatError, parseIndexFile, type IndexFile } from './index-file.js';
+import { UnsupportedRepositoryError } from './features.js';
+import { IndexFormatError, IndexUnsupportedError, parseIndexFile, type IndexFile } from './index-file.js';
 import type { RepositoryLocation } from './locate.js';
 import { IndexTree } from './sorted-tree.js';
 
@@ -26,6 +27,7 @@ export function readIndex(location: RepositoryLocation): IndexState {
   try {
     return { file: parseIndexFile(bytes), mtimeSeconds: Math.floor(st.mtimeMs / 1000) };
   } catch (e) {
+    if (e instanceof IndexUnsupportedError) throw new UnsupportedRepositoryError(`cannot read ${file}: ${e.message}`);
     if (e instanceof IndexFormatError) throw new CannotRunError(`cannot read ${file}: ${e.message} (run 'git status' to rewrite it)`);
     throw e;
   }

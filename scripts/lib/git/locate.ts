@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CannotRunError } from '../diagnostics/errors.js';
+import { checkRepositoryFeatures } from './features.js';
 
 /** Where a universe folder sits in a git repository. */
 export interface RepositoryLocation {
@@ -50,6 +51,8 @@ function location(worktree: string, gitdir: string, start: string): RepositoryLo
     // A linked worktree keeps HEAD and its index apart from the shared objects and refs.
     throw new CannotRunError(`${worktree} is a linked worktree (git worktree add), which universe check cannot read yet: run it in the main working tree`);
   }
+  // A storage format this reader does not know is refused here, before anything is read.
+  checkRepositoryFeatures(gitdir);
   const rel = path.relative(worktree, start);
   return { worktree, gitdir, prefix: rel === '' ? '' : rel.split(path.sep).join('/') };
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Git from 'isomorphic-git';
 import { CannotRunError } from '../diagnostics/errors.js';
+import { isPartialClone } from './features.js';
 import { CorruptRepositoryError } from './errors.js';
 import type { RepositoryLocation } from './locate.js';
 import { mergeBases } from './merge-base.js';
@@ -56,6 +57,7 @@ export class GitObjects {
   private readonly store: ObjectStore;
   private readonly refs: Refs;
   private shallowSet: Set<string> | undefined;
+  private partial: boolean | undefined;
 
   constructor(location: RepositoryLocation) {
     this.location = location;
@@ -190,7 +192,7 @@ export class GitObjects {
         obj = undefined;
       }
     }
-    if (!obj) throw missingObject(what, oid, this.shallowCommits().size > 0);
+    if (!obj) throw missingObject(what, oid, this.shallowCommits().size > 0, (this.partial ??= isPartialClone(this.location.gitdir)));
     return obj;
   }
 
@@ -249,8 +251,11 @@ export function shallowError(what: string): CannotRunError {
   );
 }
 
-function missingObject(what: string, oid: string, shallow: boolean): CannotRunError {
+function missingObject(what: string, oid: string, shallow: boolean, partial: boolean): CannotRunError {
   const subject = what === 'commit' || what === 'tree' || what === 'blob' ? `${what} ${oid}` : `${what} (${oid})`;
   if (shallow) return shallowError(`${subject} is not in this repository`);
+  if (partial) {
+    return new CorruptRepositoryError(oid, `${subject} is not in this repository, a partial clone (git clone --filter) that did not download it, and this reader does not fetch: fetch it ('git fetch --refetch --no-filter origin', or clone without --filter; in GitHub Actions leave 'filter' unset on actions/checkout)`);
+  }
   return new CorruptRepositoryError(oid, `${subject} is not in this repository: fetch the branch it is on (git fetch origin), or run git fsck if it should be there`);
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { CannotRunError } from '../diagnostics/errors.js';
 import { corruptObject } from './errors.js';
+import { objectDirectories } from './features.js';
 import { fanout, loadPackIndex, offsetOf, openPack, UnsupportedStore, type Pack } from './pack-index.js';
 
 export { UnsupportedStore } from './pack-index.js';
@@ -21,7 +22,7 @@ const REF_DELTA = 7;
 const CACHE_LIMIT = 4096;
 
 /**
- * Reads git objects straight from `.git/objects`: loose objects, and packs through their v2
+ * Reads git objects straight from `.git/objects` (and the object folders its alternates name): loose objects, and packs through their v2
  * index by binary search, reading only the bytes of the objects asked for (never a whole pack)
  * and resolving deltas. Every object read is verified like `git fsck` does: its id must be the
  * SHA-1 of `<type> <size>\0<content>` (after delta resolution), else it is a
@@ -30,12 +31,13 @@ const CACHE_LIMIT = 4096;
  * Loading a general git library costs more than this whole reader does in a typical check.
  */
 export class ObjectStore {
-  private readonly objectsDir: string;
+  /** The repository's own object folder, then its alternates (see objectDirectories). */
+  private readonly objectsDirs: readonly string[];
   private packs: Pack[] | undefined;
   private readonly cache = new Map<string, RawObject>();
 
   constructor(gitdir: string) {
-    this.objectsDir = path.join(gitdir, 'objects');
+    this.objectsDirs = objectDirectories(gitdir);
   }
 
   /** Reads an object and checks its id, or undefined when the repository does not have it. */
@@ -55,11 +57,12 @@ export class ObjectStore {
   /** Object ids starting with a hex prefix (at most `limit`), for abbreviated ids. */
   expand(prefix: string, limit = 2): string[] {
     const out = new Set<string>();
-    const dir = path.join(this.objectsDir, prefix.slice(0, 2));
-    try {
-      for (const f of fs.readdirSync(dir)) if ((prefix.slice(0, 2) + f).startsWith(prefix)) out.add(prefix.slice(0, 2) + f);
-    } catch {
-      // no loose objects there
+    for (const objects of this.objectsDirs) {
+      try {
+        for (const f of fs.readdirSync(path.join(objects, prefix.slice(0, 2)))) if ((prefix.slice(0, 2) + f).startsWith(prefix)) out.add(prefix.slice(0, 2) + f);
+      } catch {
+        // no loose objects there
+      }
     }
     for (const p of this.loadPacks()) {
       const { lo, hi } = fanout(p, parseInt(prefix.slice(0, 2), 16));
@@ -78,12 +81,16 @@ export class ObjectStore {
   }
 
   private readLoose(oid: string): RawObject | undefined {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(path.join(this.objectsDir, oid.slice(0, 2), oid.slice(2)));
-    } catch {
-      return undefined;
+    let bytes: Buffer | undefined;
+    for (const objects of this.objectsDirs) {
+      try {
+        bytes = fs.readFileSync(path.join(objects, oid.slice(0, 2), oid.slice(2)));
+        break;
+      } catch {
+        // not in this folder
+      }
     }
+    if (bytes === undefined) return undefined;
     let raw: Buffer;
     try {
       raw = inflateSync(bytes);
@@ -101,14 +108,18 @@ export class ObjectStore {
 
   private loadPacks(): Pack[] {
     if (this.packs) return this.packs;
-    const dir = path.join(this.objectsDir, 'pack');
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir).filter((n) => n.endsWith('.idx')).sort();
-    } catch {
-      names = [];
+    const packs: Pack[] = [];
+    for (const objects of this.objectsDirs) {
+      const dir = path.join(objects, 'pack');
+      let names: string[];
+      try {
+        names = fs.readdirSync(dir).filter((n) => n.endsWith('.idx')).sort();
+      } catch {
+        names = [];
+      }
+      for (const n of names) packs.push(loadPackIndex(path.join(dir, n)));
     }
-    this.packs = names.map((n) => loadPackIndex(path.join(dir, n)));
+    this.packs = packs;
     return this.packs;
   }
 
