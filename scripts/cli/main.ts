@@ -3,8 +3,7 @@
  * The `universe` command line: the only place that touches process, argv, stdout and exit codes.
  * Commands are imported lazily so that each pays only for the modules it uses.
  */
-import { readFileSync } from 'node:fs';
-import { EXIT, UsageError, type Io } from './io.js';
+import { EXIT, toolVersion, UsageError, type Io } from './io.js';
 import { CannotRunError } from '../lib/ops/errors.js';
 
 interface Command {
@@ -49,8 +48,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? EXIT.cannotRun : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-    io.out(`${pkg.version}\n`);
+    io.out(`${toolVersion()}\n`);
     return EXIT.ok;
   }
   const entry = COMMANDS[name];

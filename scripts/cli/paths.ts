@@ -12,6 +12,23 @@ export function displayPrefix(cwd: string, repoDir: string): string {
   return rel === '' ? '' : rel + '/';
 }
 
+/**
+ * The prefix that turns repository-relative paths into paths from the top of the git checkout
+ * that holds the universe ('' or 'dir/'): what GitHub annotations, code scanning and pull-request
+ * comments expect. The top is the nearest folder at or above the universe with a `.git` entry (a
+ * folder, or a file as in linked worktrees and submodules); outside a checkout, {@link displayPrefix}.
+ */
+export function checkoutPrefix(cwd: string, repoDir: string): string {
+  const abs = path.resolve(cwd, repoDir);
+  for (let dir = abs; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) {
+      const rel = path.relative(dir, abs).split(path.sep).join('/');
+      return rel === '' ? '' : rel + '/';
+    }
+    if (path.dirname(dir) === dir) return displayPrefix(cwd, repoDir);
+  }
+}
+
 /** The universe folder a command works on. */
 export interface UniverseDir {
   /** Its absolute path. */

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatMarkdown, MAX_MARKDOWN_CHARS, text } from '../../scripts/cli/reporters/markdown.js';
 import type { CheckReport } from '../../scripts/lib/change/types.js';
+import { fromCheck } from '../../scripts/cli/reporters/report.js';
 import { diag, sampleReport } from './fixture.js';
 
 const OPTS = { prefix: 'repo/' };
@@ -25,7 +26,7 @@ function cellSeparators(row: string): number {
 }
 
 test('verdict, changed packages, then breaking findings, errors, warnings and the overrides used', () => {
-  const md = formatMarkdown(sampleReport(), OPTS);
+  const md = formatMarkdown(fromCheck(sampleReport()), OPTS);
   const lines = md.split('\n');
   assert.equal(lines[0], '### Universe check');
   assert.match(lines[2]!, /^❌ \*\*2 errors\*\*, 1 warning, 2 notes in 2 changed packages \(`origin\/main` `aaaaaaa` → `HEAD` `bbbbbbb`\)$/);
@@ -59,7 +60,7 @@ test('a malformed or unknown-rule trailer is a note saying what is wrong, not co
     used: false,
     problem: "unknown rule 'breaking/revison-changed', did you mean 'breaking/revision-changed'?",
   });
-  const md = formatMarkdown(report, OPTS);
+  const md = formatMarkdown(fromCheck(report), OPTS);
   assert.ok(md.includes("_`Universe-Allow` in `eeeeeee` allows nothing: unknown rule 'breaking/revison\\-changed', did you mean 'breaking/revision\\-changed'?_"), md);
   assert.match(md, /_1 `Universe-Allow` trailer allows nothing that this change needed\._/);
 });
@@ -73,7 +74,7 @@ test('a clean check says so', () => {
     changes: { packages: [], files: [] },
     overrides: [],
   };
-  const md = formatMarkdown(report, { prefix: '', title: 'Check of #12' });
+  const md = formatMarkdown(fromCheck(report), { prefix: '', title: 'Check of #12' });
   assert.equal(md, '### Check of \\#12\n\n✅ 0 errors, 0 warnings in 0 changed packages (`main` → `worktree`)\n\nNo package changed.\n');
 });
 
@@ -85,7 +86,7 @@ test('hostile strings stay inert text on one table row', () => {
   report.changes.packages = [{ name: 'evil|`<b>', dir: 'packages/E/evil', status: 'added', revisions: [{ folder: '0', status: 'added', version: '1.0.0 | <i>x</i>\n@here' }] }];
   report.changes.files = ['a`b|c.json'];
   report.overrides = [{ check: 'breaking/x', target: 'a|b', reason: hostile, commit: '<b>', used: true }];
-  const md = formatMarkdown(report, { prefix: 'repo/', title: 'T <b>|' });
+  const md = formatMarkdown(fromCheck(report), { prefix: 'repo/', title: 'T <b>|' });
 
   assert.doesNotMatch(md, /<(?!!-- )/, 'no raw HTML');
   assert.doesNotMatch(md, /@(?!&#8203;)/, 'no live mention');
@@ -115,10 +116,10 @@ test('text() escapes markdown and caps length at 300 code points', () => {
 test('the listing is capped at 50 diagnostics by default, saying how many more', () => {
   const report = sampleReport();
   report.diagnostics = Array.from({ length: 120 }, (_, i) => diag({ code: 'schema-package', message: `problem ${i}`, line: i + 1 }));
-  const md = formatMarkdown(report, OPTS);
+  const md = formatMarkdown(fromCheck(report), OPTS);
   assert.equal(section(md, 'Errors').length, 50);
   assert.match(md, /_70 more findings are not listed/);
-  const ten = formatMarkdown(report, { ...OPTS, maxDiagnostics: 10 });
+  const ten = formatMarkdown(fromCheck(report), { ...OPTS, maxDiagnostics: 10 });
   assert.equal(section(ten, 'Errors').length, 10);
   assert.match(ten, /_110 more findings are not listed/);
 });
@@ -130,7 +131,7 @@ test('the cap counts breaking findings first, then errors, then warnings', () =>
     ...Array.from({ length: 3 }, (_, i) => diag({ code: 'schema-package', line: i + 1 })),
     ...Array.from({ length: 3 }, (_, i) => diag({ code: 'x', severity: 'warning', line: i + 1 })),
   ];
-  const md = formatMarkdown(report, { ...OPTS, maxDiagnostics: 4 });
+  const md = formatMarkdown(fromCheck(report), { ...OPTS, maxDiagnostics: 4 });
   assert.equal(section(md, 'Breaking changes').length, 3);
   assert.equal(section(md, 'Errors').length, 1);
   assert.doesNotMatch(md, /#### Warnings/);
@@ -150,7 +151,7 @@ test('never more than 60,000 characters, however big the report', () => {
     revisions: Array.from({ length: 40 }, (_, r) => ({ folder: String(r), status: 'added' as const, version: `${r}.0.0-${long.slice(0, 50)}` })),
   }));
   report.overrides = Array.from({ length: 2000 }, (_, i) => ({ check: 'breaking/x', target: `p${i}/0`, reason: long, commit: 'c'.repeat(40), used: true }));
-  const md = formatMarkdown(report, { ...OPTS, maxDiagnostics: 100_000 });
+  const md = formatMarkdown(fromCheck(report), { ...OPTS, maxDiagnostics: 100_000 });
   assert.ok(md.length <= MAX_MARKDOWN_CHARS, `${md.length} characters`);
   assert.match(md, /more changed packages are not listed/);
   assert.match(md, /more findings are not listed/);
@@ -158,7 +159,7 @@ test('never more than 60,000 characters, however big the report', () => {
 });
 
 test('deterministic: the same report (or its JSON round trip) gives the same bytes', () => {
-  const a = formatMarkdown(sampleReport(), OPTS);
-  const b = formatMarkdown(JSON.parse(JSON.stringify(sampleReport())) as CheckReport, OPTS);
+  const a = formatMarkdown(fromCheck(sampleReport()), OPTS);
+  const b = formatMarkdown(fromCheck(JSON.parse(JSON.stringify(sampleReport())) as CheckReport), OPTS);
   assert.equal(a, b);
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fingerprint, formatSarif, FINGERPRINT_KEY, MAX_RESULTS, uri } from '../../scripts/cli/reporters/sarif.js';
 import type { CheckReport } from '../../scripts/lib/change/types.js';
+import { fromCheck } from '../../scripts/cli/reporters/report.js';
 import { diag, sampleReport } from './fixture.js';
 
 const RULES = [
@@ -58,7 +59,7 @@ function assertSarif(log: Json): void {
 }
 
 test('a SARIF 2.1.0 log with one run, the rules and one result per diagnostic', () => {
-  const log = JSON.parse(formatSarif(sampleReport(), OPTS)) as Json;
+  const log = JSON.parse(formatSarif(fromCheck(sampleReport()), OPTS)) as Json;
   assertSarif(log);
   const run = log.runs[0];
   const ruleIds = run.tool.driver.rules.map((r: Json) => r.id);
@@ -90,7 +91,7 @@ test('fingerprints follow code, file and pointer, not the line or the message', 
   assert.notEqual(a, fingerprint({ code: 'c2', file: 'f', pointer: '/a' }));
   const report = sampleReport();
   report.diagnostics = [diag({ code: 'schema-package', line: 3, message: 'one' }), diag({ code: 'schema-package', line: 30, message: 'two' })];
-  const results = (JSON.parse(formatSarif(report, OPTS)) as Json).runs[0].results;
+  const results = (JSON.parse(formatSarif(fromCheck(report), OPTS)) as Json).runs[0].results;
   assert.equal(results[0].partialFingerprints[FINGERPRINT_KEY], results[1].partialFingerprints[FINGERPRINT_KEY]);
 });
 
@@ -100,7 +101,7 @@ test('odd paths, hostile messages and whole-file findings stay valid', () => {
     diag({ code: 'layout-stray-file', file: 'packages/K/kafka/my notes #1%.txt', line: 0, column: 0, message: '"quoted" \u0000 <b>\n</b>' }),
     diag({ code: 'schema-package', message: '' }),
   ];
-  const text = formatSarif(report, { ...OPTS, prefix: '' });
+  const text = formatSarif(fromCheck(report), { ...OPTS, prefix: '' });
   const log = JSON.parse(text) as Json;
   assertSarif(log);
   const [stray, empty] = log.runs[0].results;
@@ -120,14 +121,14 @@ test('a clean check is a valid log with no results; output is deterministic', ()
     changes: { packages: [], files: [] },
     overrides: [],
   };
-  const log = JSON.parse(formatSarif(clean, OPTS)) as Json;
+  const log = JSON.parse(formatSarif(fromCheck(clean), OPTS)) as Json;
   assertSarif(log);
   assert.deepEqual(log.runs[0].results, []);
-  assert.equal(formatSarif(sampleReport(), OPTS), formatSarif(JSON.parse(JSON.stringify(sampleReport())) as CheckReport, { ...OPTS, rules: [...RULES].reverse() }));
+  assert.equal(formatSarif(fromCheck(sampleReport()), OPTS), formatSarif(fromCheck(JSON.parse(JSON.stringify(sampleReport())) as CheckReport), { ...OPTS, rules: [...RULES].reverse() }));
 });
 
 test('results are capped at what code scanning accepts', () => {
   const report = sampleReport();
   report.diagnostics = Array.from({ length: MAX_RESULTS + 5 }, (_, i) => diag({ code: 'schema-package', line: i + 1 }));
-  assert.equal((JSON.parse(formatSarif(report, OPTS)) as Json).runs[0].results.length, MAX_RESULTS);
+  assert.equal((JSON.parse(formatSarif(fromCheck(report), OPTS)) as Json).runs[0].results.length, MAX_RESULTS);
 });

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '../args.js';
-import type { Io } from '../io.js';
-import { displayPrefix, universeDir } from '../paths.js';
-import { report } from '../reporters/index.js';
+import { EXIT, exitCodeFor, type Io } from '../io.js';
+import { checkoutPrefix, displayPrefix, universeDir } from '../paths.js';
+import { reporter } from '../reporters/index.js';
 import { buildArtifact, DcosRejectedError, LeftOutError, type BuildReport } from '../../lib/ops/build.js';
 import { validateSnapshot } from '../../lib/ops/validate.js';
 import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
@@ -52,12 +52,12 @@ export async function run(args: string[], io: Io): Promise<number> {
   });
   if (values.help) {
     io.out(help);
-    return 0;
+    return EXIT.ok;
   }
-  const universe = universeDir(typeof values.repo === 'string' ? values.repo : undefined, io);
+  const universe = universeDir(values.repo, io);
   const repo = universe.label;
   // Found upwards, the universe's own target/ (the project's, for a checkout), wherever the cwd is.
-  const out = typeof values.out === 'string' ? values.out : universe.given ? 'target' : path.relative(io.cwd, path.join(path.dirname(universe.abs), 'target')) || '.';
+  const out = values.out ?? (universe.given ? 'target' : path.relative(io.cwd, path.join(path.dirname(universe.abs), 'target')) || '.');
   const prefix = displayPrefix(io.cwd, repo);
   const started = performance.now();
   // Validation renders every descriptor with its defaults; kept, spec.json reuses them.
@@ -66,9 +66,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   const { summary } = result;
   if (summary.errors > 0) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    io.err(report('pretty', errors, summary, { color: io.color, prefix, ms: validatedMs }));
+    const pretty = await reporter('pretty');
+    io.err(pretty({ diagnostics: errors, summary, change: undefined }, { color: io.color, prefix, checkoutPrefix: checkoutPrefix(io.cwd, repo), ms: validatedMs }));
     io.err(`universe: refusing to build: ${summary.errors} error${summary.errors === 1 ? '' : 's'} in ${repo} (nothing was written to ${out})\n`);
-    return 1;
+    return exitCodeFor(summary, false);
   }
   const commit = await headCommit(path.resolve(io.cwd, repo));
   let built: BuildReport;
@@ -77,7 +78,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       outDir: path.resolve(io.cwd, out),
       repoDir: path.resolve(io.cwd, repo),
       commit,
-      gzip: values['no-gzip'] !== true,
+      gzip: !values['no-gzip'],
       webDir: WEB_DIR,
       keepPrevious: true,
       processes: PROCESSES,
@@ -88,7 +89,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     // the data (exit 1), not a failure to run.
     if (!(e instanceof DcosRejectedError) && !(e instanceof LeftOutError)) throw e;
     io.err(`universe: ${e.message}\n`);
-    return 1;
+    return EXIT.problems;
   }
   const removing = removeReplaced(built);
   const warn = summary.warnings ? `, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} (run universe validate --repo ${repo} to list them)` : '';
@@ -98,7 +99,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.out(`${built.revisions - built.dcosRevisions} revision(s) left out of dcos/ (packaging version 6.0 without a Marathon template)\n`);
   }
   if (removing) io.out(`the replaced artifact is being deleted in the background (${path.relative(io.cwd, removing) || removing})\n`);
-  return 0;
+  return exitCodeFor(summary, false);
 }
 
 /** Below this size the replaced artifact is deleted before returning; above, in the background. */

@@ -1,19 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { choice, parse } from '../args.js';
-import type { Io } from '../io.js';
-import { displayPrefix, universeDir } from '../paths.js';
-import { exitCodeFor } from '../reporters/index.js';
-import { formatCheckJson, formatCheckPretty } from '../reporters/check.js';
-import { formatGithub } from '../reporters/github.js';
-import { formatMarkdown } from '../reporters/markdown.js';
-import { formatSarif } from '../reporters/sarif.js';
+import { EXIT, exitCodeFor, type Io } from '../io.js';
+import { checkoutPrefix, displayPrefix, universeDir } from '../paths.js';
+import { FORMATS, reporter } from '../reporters/index.js';
+import { fromCheck } from '../reporters/report.js';
 import { checkChanges } from '../../lib/ops/check.js';
-import { locateRepository } from '../../lib/git/locate.js';
-import { RULES } from '../../lib/rules/registry.js';
-import { CHANGE_RULES } from '../../lib/rules/breaking/registry.js';
-
-/** The output formats of `check`. */
-const FORMATS = ['pretty', 'json', 'github', 'sarif', 'markdown'] as const;
 
 /** `universe check --help`. */
 export const help = `Usage: universe check [--repo DIR] [--base REF] [--head REF | --staged] [--format F] [--strict]
@@ -32,7 +22,8 @@ Options:
   --head REF      a commit to check (default: the working tree)
   --staged        check the staged changes (the git index) against HEAD, as the pre-commit hook does
   --format F      pretty (default), json (diagnostics, summary, base, head, changes, overrides),
-                  github (Actions annotations), sarif (SARIF 2.1.0) or markdown (a PR summary)
+                  github (Actions annotations), sarif (SARIF 2.1.0) or markdown (a PR summary);
+                  the same formats as universe validate, with what changed where they have room
   --strict        exit 1 on warnings too
   --quiet         (pretty) print nothing when there is nothing to report
   -h, --help      show this help
@@ -52,52 +43,28 @@ export async function run(args: string[], io: Io): Promise<number> {
     repo: { type: 'string' },
     base: { type: 'string' },
     head: { type: 'string' },
-    staged: { type: 'boolean' },
+    staged: { type: 'boolean', default: false },
     format: { type: 'string' },
-    strict: { type: 'boolean' },
-    quiet: { type: 'boolean' },
+    strict: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
   });
   if (values.help) {
     io.out(help);
-    return 0;
+    return EXIT.ok;
   }
   const format = choice(values.format, 'format', FORMATS, 'pretty');
   // An explicit --repo may lack packages/ in the working tree (a commit may have it): checkChanges says what is wrong.
-  const repo = universeDir(typeof values.repo === 'string' ? values.repo : undefined, io, { verify: false }).label;
+  const repo = universeDir(values.repo, io, { verify: false }).label;
   const started = performance.now();
-  const report = await checkChanges({
+  const checked = await checkChanges({
     repoDir: repo,
-    ...(typeof values.base === 'string' ? { base: values.base } : {}),
-    ...(typeof values.head === 'string' ? { head: values.head } : {}),
-    staged: values.staged === true,
+    ...(values.base !== undefined ? { base: values.base } : {}),
+    ...(values.head !== undefined ? { head: values.head } : {}),
+    staged: values.staged,
   });
   const ms = performance.now() - started;
-  // Machine formats name files relative to the checkout's top (what GitHub expects).
-  const gitPrefix = locateRepository(repo).prefix;
-  const checkoutPrefix = gitPrefix === '' ? '' : `${gitPrefix}/`;
-  switch (format) {
-    case 'json':
-      io.out(formatCheckJson(report));
-      break;
-    case 'github':
-      io.out(formatGithub(report.diagnostics, report.summary, { prefix: checkoutPrefix }));
-      break;
-    case 'sarif': {
-      const rules = [...RULES, ...CHANGE_RULES].map((r) => ({ id: r.id, description: r.description, severity: r.severity }));
-      io.out(formatSarif(report, { prefix: checkoutPrefix, toolVersion: version(), rules }));
-      break;
-    }
-    case 'markdown':
-      io.out(formatMarkdown(report, { prefix: checkoutPrefix }));
-      break;
-    case 'pretty':
-      if (values.quiet === true && report.diagnostics.length === 0 && report.overrides.length === 0) break;
-      io.out(formatCheckPretty(report, { color: io.color, prefix: displayPrefix(io.cwd, repo), ms }));
-      break;
-  }
-  return exitCodeFor(report.summary, values.strict === true);
-}
-
-function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const quiet = format === 'pretty' && values.quiet && checked.diagnostics.length === 0 && checked.overrides.length === 0;
+  const render = await reporter(format);
+  if (!quiet) io.out(render(fromCheck(checked), { color: io.color, prefix: displayPrefix(io.cwd, repo), checkoutPrefix: checkoutPrefix(io.cwd, repo), ms }));
+  return exitCodeFor(checked.summary, values.strict);
 }

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import { parse } from '../args.js';
-import { UsageError, type Io } from '../io.js';
+import { EXIT, UsageError, type Io } from '../io.js';
 import { formatMarkdown } from '../reporters/markdown.js';
+import { fromCheck } from '../reporters/report.js';
 import type { CheckReport } from '../../lib/change/types.js';
 import { commentBody, labelsFor, MANAGED_LABELS } from '../../lib/github/comment.js';
 import { MAX_REPORT_BYTES, parseCheckReport } from '../../lib/github/report-file.js';
@@ -50,30 +51,30 @@ export async function run(args: string[], io: Io): Promise<number> {
       report: { type: 'string' },
       pr: { type: 'string' },
       'repo-slug': { type: 'string' },
-      repo: { type: 'string' },
+      repo: { type: 'string', default: 'repo' },
       title: { type: 'string' },
       'comment-author': { type: 'string' },
-      'dry-run': { type: 'boolean' },
+      'dry-run': { type: 'boolean', default: false },
     },
     true,
   );
   if (values.help) {
     io.out(help);
-    return 0;
+    return EXIT.ok;
   }
   if (positionals.length !== 1 || positionals[0] !== 'report') throw new UsageError(`expected the subcommand 'report' (got '${positionals.join(' ')}')`);
-  if (typeof values.report !== 'string') throw new UsageError('--report FILE is required');
-  const flagPr = values.pr === undefined ? undefined : prFromFlag(String(values.pr));
-  const flagSlug = values['repo-slug'] === undefined ? undefined : slugOf(String(values['repo-slug']), '--repo-slug');
+  if (values.report === undefined) throw new UsageError('--report FILE is required');
+  const flagPr = values.pr === undefined ? undefined : prFromFlag(values.pr);
+  const flagSlug = values['repo-slug'] === undefined ? undefined : slugOf(values['repo-slug'], '--repo-slug');
 
   const report = readReport(values.report);
-  const prefix = prefixOf(typeof values.repo === 'string' ? values.repo : 'repo');
-  const title = typeof values.title === 'string' ? values.title : undefined;
-  const body = commentBody(formatMarkdown(report, title === undefined ? { prefix } : { prefix, title }));
+  const prefix = prefixOf(values.repo);
+  const title = values.title;
+  const body = commentBody(formatMarkdown(fromCheck(report), title === undefined ? { prefix } : { prefix, title }));
   const labels = labelsFor(report);
   if (values['dry-run']) {
     io.out(`${body}\nlabels: ${labels.length ? labels.join(', ') : '(none)'}\n`);
-    return 0;
+    return EXIT.ok;
   }
 
   const env = process.env;
@@ -100,12 +101,12 @@ export async function run(args: string[], io: Io): Promise<number> {
       );
     }
   }
-  const author = typeof values['comment-author'] === 'string' ? values['comment-author'] : undefined;
+  const author = values['comment-author'];
   const comment = await client.upsertStickyComment(author === undefined ? { ...ref, body } : { ...ref, body, author });
   const changed = await client.syncLabels({ ...ref, wanted: labels, managed: MANAGED_LABELS });
   const labelNote = changed.added.length || changed.removed.length ? `added [${changed.added.join(', ')}], removed [${changed.removed.join(', ')}]` : 'unchanged';
   io.out(`comment ${comment.action}: ${comment.url}\nlabels ${labelNote}\n`);
-  return 0;
+  return EXIT.ok;
 }
 
 /** Reads and checks the report file: it comes from a pull request's artifact, so it is untrusted. */

@@ -2,10 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { choice, parse } from '../args.js';
-import { UsageError, type Io } from '../io.js';
+import { EXIT, UsageError, type Io } from '../io.js';
 import { displayPrefix, universeDir } from '../paths.js';
-import { formatJson } from '../reporters/json.js';
-import { formatPretty } from '../reporters/pretty.js';
+import { reporter } from '../reporters/index.js';
+import { jsonDiagnostics } from '../reporters/json.js';
+import type { ReportOptions } from '../reporters/report.js';
 import { isHttpUrl } from '../../lib/consume/fetch.js';
 import { findInIndex, findInRepo } from '../../lib/consume/lookup.js';
 import { parsePackageRef } from '../../lib/consume/select.js';
@@ -57,16 +58,16 @@ export async function run(args: string[], io: Io): Promise<number> {
   );
   if (values.help) {
     io.out(help);
-    return 0;
+    return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the package to render: universe render PACKAGE[@VERSION]' : `one package at a time (got ${positionals.join(' ')})`);
   const ref = parsePackageRef(positionals[0]!);
   if (!ref) throw new UsageError(`'${positionals[0]}' is not PACKAGE or PACKAGE@VERSION`);
   const format = choice(values.format, 'format', ['pretty', 'json'] as const, 'pretty');
   const wanted = values.descriptor === undefined ? undefined : choice(values.descriptor, 'descriptor', ['marathon', 'aurora'] as const, 'marathon');
-  if (typeof values.repo === 'string' && typeof values.index === 'string') throw new UsageError('--repo and --index exclude each other: read the package from one of them');
+  if (values.repo !== undefined && values.index !== undefined) throw new UsageError('--repo and --index exclude each other: read the package from one of them');
 
-  const found = await locate(typeof values.index === 'string' ? { index: values.index } : { repo: universeDir(typeof values.repo === 'string' ? values.repo : undefined, io).label }, ref, io);
+  const found = await locate(values.index !== undefined ? { index: values.index } : { repo: universeDir(values.repo, io).label }, ref, io);
   const rev = found.revision;
   const descriptor = wanted ?? (rev.marathonTemplate !== undefined ? 'marathon' : rev.auroraTemplate !== undefined ? 'aurora' : undefined);
   const label = `${rev.package.name} ${rev.package.version} (revision ${rev.revision})`;
@@ -76,7 +77,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
 
   let options: OptionsFile | undefined;
-  if (typeof values.options === 'string') {
+  if (values.options !== undefined) {
     const read = readOptions(values.options, io);
     if ('diagnostic' in read) return report([read.diagnostic], format, io);
     options = read;
@@ -86,18 +87,18 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (!outcome.ok) return report(outcome.diagnostics, format, io);
   if (format === 'json') {
     const body = descriptor === 'marathon' ? { marathon: outcome.marathon } : { aurora: outcome.aurora };
-    const warnings = JSON.parse(formatJson(outcome.warnings, summaryOf(outcome.warnings))).diagnostics as unknown[];
+    const warnings = jsonDiagnostics(outcome.warnings);
     io.out(JSON.stringify({ name: rev.package.name, version: rev.package.version, revision: rev.revision, descriptor, ...body, warnings }, null, 2) + '\n');
-    return 0;
+    return EXIT.ok;
   }
-  if (outcome.warnings.length > 0) io.err(formatPretty(outcome.warnings, summaryOf(outcome.warnings), { color: io.color, prefix: '' }));
+  if (outcome.warnings.length > 0) io.err((await reporter('pretty'))({ diagnostics: outcome.warnings, summary: summaryOf(outcome.warnings), change: undefined }, pathsAsGiven(io)));
   if (descriptor === 'marathon') {
     io.out(JSON.stringify(outcome.marathon, null, 2) + '\n');
   } else {
     const text = outcome.aurora ?? '';
     io.out(text.endsWith('\n') || text === '' ? text : text + '\n');
   }
-  return 0;
+  return EXIT.ok;
 }
 
 interface Found {
@@ -154,9 +155,15 @@ function summaryOf(diagnostics: readonly Diagnostic[]): Summary {
   return { errors, warnings: diagnostics.length - errors, infos: 0, packages: 1, revisions: 1, files: new Set(diagnostics.map((d) => d.file)).size };
 }
 
-function report(diagnostics: Diagnostic[], format: 'pretty' | 'json', io: Io): number {
-  const summary = summaryOf(diagnostics);
-  if (format === 'json') io.out(formatJson(diagnostics, summary));
-  else io.err(formatPretty(diagnostics, summary, { color: io.color, prefix: '' }));
-  return 1;
+/** Reporter options for render's diagnostics, whose paths already say where the files are. */
+function pathsAsGiven(io: Io): ReportOptions {
+  return { color: io.color, prefix: '', checkoutPrefix: '' };
+}
+
+/** Prints why the package did not render (json on stdout, pretty on stderr); that is a problem found (exit 1) whatever the severities. */
+async function report(diagnostics: Diagnostic[], format: 'pretty' | 'json', io: Io): Promise<number> {
+  const text = (await reporter(format))({ diagnostics, summary: summaryOf(diagnostics), change: undefined }, pathsAsGiven(io));
+  if (format === 'json') io.out(text);
+  else io.err(text);
+  return EXIT.problems;
 }

@@ -3,9 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '../args.js';
-import { UsageError, type Io } from '../io.js';
-import { displayPrefix } from '../paths.js';
-import { report } from '../reporters/index.js';
+import { EXIT, UsageError, type Io } from '../io.js';
+import { checkoutPrefix, displayPrefix } from '../paths.js';
+import { reporter } from '../reporters/index.js';
+import type { Report } from '../reporters/report.js';
 import { recoverArtifact } from '../../lib/index/artifact-lock.js';
 import { startPrimary, startWorker } from '../../lib/serve/cluster.js';
 import type { ServeEvent } from '../../lib/serve/events.js';
@@ -68,31 +69,31 @@ interface Flags {
 
 function flags(args: string[]): Flags | undefined {
   const { values } = parse(args, {
-    dir: { type: 'string' },
+    dir: { type: 'string', default: 'target' },
     host: { type: 'string' },
     port: { type: 'string' },
-    watch: { type: 'boolean' },
+    watch: { type: 'boolean', default: false },
     repo: { type: 'string' },
     workers: { type: 'string' },
     'max-connections': { type: 'string' },
-    quiet: { type: 'boolean' },
+    quiet: { type: 'boolean', default: false },
   });
   if (values.help) return undefined;
-  const int = (name: string, v: string | boolean | undefined, min: number, max: number, fallback: number): number => {
+  const int = (name: string, v: string | undefined, min: number, max: number, fallback: number): number => {
     if (v === undefined) return fallback;
-    if (typeof v !== 'string' || !/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got '${String(v)}')`);
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got '${v}')`);
     return Number(v);
   };
-  if (values.repo !== undefined && values.watch !== true) throw new UsageError('--repo only matters with --watch (the server otherwise serves --dir as built)');
+  if (values.repo !== undefined && !values.watch) throw new UsageError('--repo only matters with --watch (the server otherwise serves --dir as built)');
   return {
-    dir: typeof values.dir === 'string' ? values.dir : 'target',
-    host: typeof values.host === 'string' && values.host !== '' ? values.host : '127.0.0.1',
+    dir: values.dir,
+    host: values.host || '127.0.0.1',
     port: int('port', values.port, 0, 65535, 8085),
-    watch: values.watch === true,
-    repo: typeof values.repo === 'string' ? values.repo : 'repo',
+    watch: values.watch,
+    repo: values.repo ?? 'repo',
     workers: int('workers', values.workers, 1, 256, os.availableParallelism()),
     maxConnections: int('max-connections', values['max-connections'], 1, 1_000_000, DEFAULT_LIMITS.maxConnections),
-    quiet: values.quiet === true,
+    quiet: values.quiet,
   };
 }
 
@@ -101,10 +102,13 @@ export async function run(args: string[], io: Io): Promise<number> {
   const f = flags(args);
   if (!f) {
     io.out(help);
-    return 0;
+    return EXIT.ok;
   }
   const log = f.quiet ? undefined : bufferedLog(io);
-  const notify = printer(io, f);
+  const pretty = await reporter('pretty');
+  // A failed --watch build's diagnostics, with paths from the current folder.
+  const problems = (r: Report): string => pretty(r, { color: io.color, prefix: displayPrefix(io.cwd, f.repo), checkoutPrefix: checkoutPrefix(io.cwd, f.repo) });
+  const notify = printer(io, f, problems);
   const base: ServeOptions = { dir: path.resolve(io.cwd, f.dir), host: f.host, port: f.port, log: log?.write, notify, limits: { maxConnections: f.maxConnections } };
   if (cluster.isWorker) return worker(base, log);
   // A build that died half-way through replacing the artifact left it aside: put it back first.
@@ -135,14 +139,14 @@ export async function run(args: string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof InitialBuildError && e.result.summary) {
-      io.err(report('pretty', e.result.diagnostics, e.result.summary, { color: io.color, prefix: displayPrefix(io.cwd, f.repo) }));
+      io.err(problems({ diagnostics: e.result.diagnostics, summary: e.result.summary, change: undefined }));
     }
     throw e;
   } finally {
     log?.flush();
   }
   io.err('universe serve: stopped\n');
-  return 0;
+  return EXIT.ok;
 }
 
 /** A cluster worker: serves until the primary says stop (or a signal reaches it directly). */
@@ -151,10 +155,10 @@ async function worker(options: ServeOptions, log: Log | undefined): Promise<numb
   try {
     const { server, stopped } = await startWorker(options);
     await Promise.race([stopped, signals({ stop: () => server.close(), reload: () => void server.reload() })]);
-    return 0;
+    return EXIT.ok;
   } catch {
     // The primary prints why (the worker reported it).
-    return 2;
+    return EXIT.cannotRun;
   } finally {
     log?.flush();
     self.disconnect();
@@ -209,8 +213,8 @@ function bufferedLog(io: Io): Log {
   };
 }
 
-/** Prints server events on stderr. */
-function printer(io: Io, f: Flags): (e: ServeEvent) => void {
+/** Prints server events on stderr; `problems` renders a failed build's diagnostics. */
+function printer(io: Io, f: Flags, problems: (r: Report) => string): (e: ServeEvent) => void {
   const say = (s: string): void => io.err(`universe serve: ${s}\n`);
   return (e) => {
     switch (e.kind) {
@@ -221,7 +225,7 @@ function printer(io: Io, f: Flags): (e: ServeEvent) => void {
       case 'rebuilt':
         return say(`built ${f.dir}/: ${e.packages} packages, ${e.revisions} revisions in ${Math.round(e.ms)} ms`);
       case 'rebuild-failed':
-        if (e.summary && e.diagnostics.length > 0) io.err(report('pretty', e.diagnostics, e.summary, { color: io.color, prefix: displayPrefix(io.cwd, f.repo) }));
+        if (e.summary && e.diagnostics.length > 0) io.err(problems({ diagnostics: e.diagnostics, summary: e.summary, change: undefined }));
         return say(`build failed: ${e.message}; still serving the last good artifact`);
       case 'swapped':
         // Workers swap one by one; the primary says it once all of them have.

@@ -1,14 +1,14 @@
 import { choice, parse } from '../args.js';
-import type { Io } from '../io.js';
-import { displayPrefix, targetUnder } from '../paths.js';
-import { exitCodeFor, FORMATS, report } from '../reporters/index.js';
+import { EXIT, exitCodeFor, type Io } from '../io.js';
+import { checkoutPrefix, displayPrefix, targetUnder } from '../paths.js';
+import { FORMATS, reporter } from '../reporters/index.js';
 import { validateUnder } from '../../lib/ops/validate-under.js';
 import { POLICY_NAMES } from '../../lib/policy/settings.js';
 import { threadMode } from '../threads.js';
 import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
 
 /** `universe validate --help`. */
-export const help = `Usage: universe validate [PATH] [--repo DIR] [--format pretty|json|github] [--strict] [--policy published|new]
+export const help = `Usage: universe validate [PATH] [--repo DIR] [--format F] [--strict] [--policy published|new]
 
 Validates every package revision of the universe, the folder that holds packages/, and reports
 every problem found in one run, sorted by file and line. Without --repo, the universe is the
@@ -19,8 +19,10 @@ only what is under PATH is validated and reported.
 Options:
   --repo DIR      the universe folder (it holds packages/; a DC/OS Universe checkout's repo/ works);
                   default: found upwards
-  --format F      pretty (default), json ({"diagnostics":[…],"summary":{…}}) or github
-                  (GitHub Actions annotations)
+  --format F      pretty (default), json ({"diagnostics":[…],"summary":{…}}), github (GitHub
+                  Actions annotations), sarif (SARIF 2.1.0, for code scanning) or markdown (a
+                  summary for a pull-request comment); github, sarif and markdown name files from
+                  the top of the git checkout
   --strict        exit 1 on warnings too
   --policy P      published (default): revisions are judged as already published, so legacy
                   packaging versions (2.0-5.0) keep their milder severities; new: every revision
@@ -33,23 +35,29 @@ Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 could not run.
 
 /** Runs `universe validate`. */
 export async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, {
-    repo: { type: 'string' },
-    format: { type: 'string' },
-    strict: { type: 'boolean' },
-    policy: { type: 'string' },
-  }, true);
+  const { values, positionals } = parse(
+    args,
+    {
+      repo: { type: 'string' },
+      format: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      policy: { type: 'string' },
+    },
+    true,
+  );
   if (values.help) {
     io.out(help);
-    return 0;
+    return EXIT.ok;
   }
   const format = choice(values.format, 'format', FORMATS, 'pretty');
-  const target = targetUnder(positionals, typeof values.repo === 'string' ? values.repo : undefined, io);
+  const target = targetUnder(positionals, values.repo, io);
   const repo = target.universe.label;
   const started = performance.now();
   const policy = choice(values.policy, 'policy', POLICY_NAMES, 'published');
   const result = await validateUnder(new WorktreeSnapshot(repo), target.under, { threads: threadMode(), policy });
   const ms = performance.now() - started;
-  io.out(report(format, result.diagnostics, result.summary, { color: io.color, prefix: displayPrefix(io.cwd, repo), ms }));
-  return exitCodeFor(result.summary, values.strict === true);
+  const render = await reporter(format);
+  const opts = { color: io.color, prefix: displayPrefix(io.cwd, repo), checkoutPrefix: checkoutPrefix(io.cwd, repo), ms };
+  io.out(render({ diagnostics: result.diagnostics, summary: result.summary, change: undefined }, opts));
+  return exitCodeFor(result.summary, values.strict);
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, Summary } from '../../lib/diagnostics/types.js';
+import type { Report } from './report.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -6,7 +6,8 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
  * GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which show as
  * annotations on the pull request. Paths get `prefix` (the repo folder relative to the checkout).
  */
-export function formatGithub(diagnostics: readonly Diagnostic[], summary: Summary, opts: { prefix: string }): string {
+export function formatGithub(report: Report, opts: { prefix: string }): string {
+  const { diagnostics, summary } = report;
   const lines = diagnostics.map((d) => {
     const props = [
       `file=${escapeProperty(opts.prefix + d.file)}`,

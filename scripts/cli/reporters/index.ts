@@ -1,34 +1,47 @@
-import type { Diagnostic, Summary } from '../../lib/diagnostics/types.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
-import { formatPretty } from './pretty.js';
+import { formatMarkdown } from './markdown.js';
+import { formatPrettyReport } from './pretty.js';
+import type { Report, ReportOptions } from './report.js';
 
-/** The output formats of `validate` (and later `check`). */
-export const FORMATS = ['pretty', 'json', 'github'] as const;
-/** One of {@link FORMATS}. */
-export type Format = (typeof FORMATS)[number];
+/** Renders a {@link Report} in one format. */
+export type Reporter = (report: Report, opts: ReportOptions) => string;
 
-/** Options every reporter may use. */
-export interface ReportOptions {
-  color: boolean;
-  /** Prefix for repository-relative paths (the --repo folder as given, with a trailing slash). */
-  prefix: string;
-  ms?: number;
-}
+/**
+ * The reporters, one per `--format`, shared by every command that reports diagnostics (validate,
+ * check, and the pretty output of build, serve and render). Each takes the same {@link Report}:
+ * the diagnostics and summary, plus what a check compared where the format has room for it.
+ * People-facing output names paths from the current folder; GitHub-facing output (annotations,
+ * code scanning, pull-request comments) from the top of the git checkout. Each entry loads what
+ * its format needs (SARIF lists every rule, so it loads the rule registries), so a command pays
+ * only for the format it prints.
+ */
+const REPORTERS = {
+  pretty: async () => (report, opts) => formatPrettyReport(report, opts),
+  json: async () => (report) => formatJson(report),
+  github: async () => (report, opts) => formatGithub(report, { prefix: opts.checkoutPrefix }),
+  sarif: async () => {
+    const [{ formatSarif }, { RULES }, { CHANGE_RULES }, { toolVersion }] = await Promise.all([
+      import('./sarif.js'),
+      import('../../lib/rules/registry.js'),
+      import('../../lib/rules/breaking/registry.js'),
+      import('../io.js'),
+    ]);
+    // Every rule, validation and breaking-change, whichever command ran: the same driver for both.
+    const rules = [...RULES, ...CHANGE_RULES].map((r) => ({ id: r.id, description: r.description, severity: r.severity }));
+    const version = toolVersion();
+    return (report, opts) => formatSarif(report, { prefix: opts.checkoutPrefix, toolVersion: version, rules });
+  },
+  markdown: async () => (report, opts) => formatMarkdown(report, { prefix: opts.checkoutPrefix }),
+} as const satisfies Record<string, () => Promise<Reporter>>;
 
-/** Renders diagnostics in the chosen format: the registry of reporters. */
-export function report(format: Format, diagnostics: readonly Diagnostic[], summary: Summary, opts: ReportOptions): string {
-  switch (format) {
-    case 'json':
-      return formatJson(diagnostics, summary);
-    case 'github':
-      return formatGithub(diagnostics, summary, opts);
-    case 'pretty':
-      return formatPretty(diagnostics, summary, opts);
-  }
-}
+/** An output format: a key of the registry. */
+export type Format = keyof typeof REPORTERS;
 
-/** Exit code for a finished run: 1 with errors (or warnings under --strict), else 0. */
-export function exitCodeFor(summary: Summary, strict: boolean): number {
-  return summary.errors > 0 || (strict && summary.warnings > 0) ? 1 : 0;
+/** Every output format, in the order the help texts list them. */
+export const FORMATS = Object.keys(REPORTERS) as Format[];
+
+/** The reporter of a format, loaded. */
+export function reporter(format: Format): Promise<Reporter> {
+  return REPORTERS[format]();
 }

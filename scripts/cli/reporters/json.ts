@@ -1,8 +1,9 @@
-import type { Diagnostic, Summary } from '../../lib/diagnostics/types.js';
+import type { Diagnostic } from '../../lib/diagnostics/types.js';
+import type { Report } from './report.js';
 
-/** `{"diagnostics":[…],"summary":{…}}` with a stable key order, one document, newline-terminated. */
-export function formatJson(diagnostics: readonly Diagnostic[], summary: Summary): string {
-  const out = diagnostics.map((d) => {
+/** Diagnostics as the JSON output lists them: a stable key order, `data` and `related` only when set. */
+export function jsonDiagnostics(diagnostics: readonly Diagnostic[]): Array<Record<string, unknown>> {
+  return diagnostics.map((d) => {
     const o: Record<string, unknown> = {
       code: d.code,
       severity: d.severity,
@@ -16,5 +17,16 @@ export function formatJson(diagnostics: readonly Diagnostic[], summary: Summary)
     if (d.related) o.related = d.related;
     return o;
   });
-  return JSON.stringify({ diagnostics: out, summary }, null, 2) + '\n';
+}
+
+/**
+ * `{"diagnostics":[…],"summary":{…}}`, one document, newline-terminated; a check's report goes on
+ * with `base`, `head`, `changes` and `overrides`, in that order, as `CheckReport` defines them
+ * (`universe github report` reads that document back).
+ */
+export function formatJson(report: Report): string {
+  const doc: Record<string, unknown> = { diagnostics: jsonDiagnostics(report.diagnostics), summary: report.summary };
+  const change = report.change;
+  if (change) Object.assign(doc, { base: change.base, head: change.head, changes: change.changes, overrides: change.overrides });
+  return JSON.stringify(doc, null, 2) + '\n';
 }

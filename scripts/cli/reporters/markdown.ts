@@ -1,5 +1,6 @@
-import type { CheckReport, Override, PackageChange, RevisionChange } from '../../lib/change/types.js';
+import type { Override, PackageChange, RevisionChange } from '../../lib/change/types.js';
 import type { Diagnostic } from '../../lib/diagnostics/types.js';
+import type { ChangeSections, Report } from './report.js';
 
 /** Hard ceiling on the output: a PR comment holds 65,536 characters; the rest is headroom. */
 export const MAX_MARKDOWN_CHARS = 60_000;
@@ -18,37 +19,25 @@ const head = (related: string): string => `| | Where | Check | Message | ${relat
 export interface MarkdownOptions {
   /** Prefix for repository-relative paths (the universe folder relative to the checkout). */
   prefix: string;
-  /** Heading of the summary (default "Universe check"). */
+  /** Heading of the summary (default "Universe check" for a check, "Universe validation" otherwise). */
   title?: string;
   /** How many diagnostics to list at most (default 50); the rest are counted. */
   maxDiagnostics?: number;
 }
 
 /**
- * A GitHub-flavoured summary of a check for the pull-request comment and `$GITHUB_STEP_SUMMARY`:
- * a verdict line, the changed packages, breaking-change findings, other errors, warnings and the
- * overrides used. Every string from the report is escaped (package data is untrusted), listings
- * are capped and the whole never exceeds {@link MAX_MARKDOWN_CHARS}. Deterministic.
+ * A GitHub-flavoured summary of a report for a pull-request comment and `$GITHUB_STEP_SUMMARY`:
+ * a verdict line, for a check the changed packages, then breaking-change findings, other errors,
+ * warnings and, for a check, the overrides used. Every string from the report is escaped
+ * (package data is untrusted), listings are capped and the whole never exceeds
+ * {@link MAX_MARKDOWN_CHARS}. Deterministic.
  */
-export function formatMarkdown(report: CheckReport, opts: MarkdownOptions): string {
+export function formatMarkdown(report: Report, opts: MarkdownOptions): string {
   const out = new Budget(MAX_MARKDOWN_CHARS - RESERVE);
   const notes: string[] = [];
-  out.push(`### ${text(opts.title ?? 'Universe check')}`, '', verdict(report), '');
-
-  const packages = report.changes.packages;
-  if (packages.length) {
-    out.push('| Package | Status | Added | Modified | Removed |', '| --- | --- | --- | --- | --- |');
-    const shown = out.rows(packages.slice(0, MAX_PACKAGE_ROWS).map(packageRow));
-    if (shown < packages.length) notes.push(`${packages.length - shown} more changed packages are not listed.`);
-    out.push('');
-  } else {
-    out.push('No package changed.', '');
-  }
-  const files = report.changes.files;
-  if (files.length) {
-    const list = files.slice(0, 20).map((f) => code(opts.prefix + f));
-    out.push(`Other changed files: ${list.join(', ')}${files.length > list.length ? `, and ${files.length - list.length} more` : ''}.`, '');
-  }
+  const change = report.change;
+  out.push(`### ${text(opts.title ?? (change ? 'Universe check' : 'Universe validation'))}`, '', verdict(report), '');
+  if (change) changedPackages(change, opts.prefix, out, notes);
 
   const breaking = report.diagnostics.filter((d) => d.code.startsWith('breaking/'));
   const rest = report.diagnostics.filter((d) => !d.code.startsWith('breaking/'));
@@ -73,35 +62,59 @@ export function formatMarkdown(report: CheckReport, opts: MarkdownOptions): stri
     omitted += list.length - shown;
     if (shown < rows.length) left = 0; // out of room: list nothing further, count it instead
   }
-  if (omitted) notes.push(`${omitted} more findings are not listed: run \`universe check\` locally or read the job summary.`);
-
-  const used = report.overrides.filter((o) => o.used);
-  if (used.length) {
-    out.push('#### Overrides used', '', '| Check | Target | Reason | Commit |', '| --- | --- | --- | --- |');
-    const shown = out.rows(used.map(overrideRow));
-    if (shown < used.length) notes.push(`${used.length - shown} more overrides are not listed.`);
-    out.push('');
-  }
-  const broken = report.overrides.filter((o) => o.problem !== undefined);
-  for (const o of broken.slice(0, 10)) notes.push(`\`Universe-Allow\` in ${code(o.commit.slice(0, 7))} allows nothing: ${text(o.problem!)}${/[?.]$/.test(o.problem!) ? '' : '.'}`);
-  if (broken.length > 10) notes.push(`${broken.length - 10} more malformed \`Universe-Allow\` trailers are not listed.`);
-  const unused = report.overrides.length - used.length - broken.length;
-  if (unused) notes.push(`${unused} \`Universe-Allow\` ${unused === 1 ? 'trailer allows' : 'trailers allow'} nothing that this change needed.`);
+  if (omitted) notes.push(`${omitted} more findings are not listed: run \`universe ${change ? 'check' : 'validate'}\` locally or read the job summary.`);
+  if (change) overridesUsed(change, out, notes);
 
   const lines = out.lines;
   for (const n of notes) lines.push(`_${n}_`);
   return lines.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-function verdict(report: CheckReport): string {
+/** The changed packages and the other changed files of a check. */
+function changedPackages(change: ChangeSections, prefix: string, out: Budget, notes: string[]): void {
+  const packages = change.changes.packages;
+  if (packages.length) {
+    out.push('| Package | Status | Added | Modified | Removed |', '| --- | --- | --- | --- | --- |');
+    const shown = out.rows(packages.slice(0, MAX_PACKAGE_ROWS).map(packageRow));
+    if (shown < packages.length) notes.push(`${packages.length - shown} more changed packages are not listed.`);
+    out.push('');
+  } else {
+    out.push('No package changed.', '');
+  }
+  const files = change.changes.files;
+  if (files.length) {
+    const list = files.slice(0, 20).map((f) => code(prefix + f));
+    out.push(`Other changed files: ${list.join(', ')}${files.length > list.length ? `, and ${files.length - list.length} more` : ''}.`, '');
+  }
+}
+
+/** The overrides a check used, and notes on those that allow nothing. */
+function overridesUsed(change: ChangeSections, out: Budget, notes: string[]): void {
+  const used = change.overrides.filter((o) => o.used);
+  if (used.length) {
+    out.push('#### Overrides used', '', '| Check | Target | Reason | Commit |', '| --- | --- | --- | --- |');
+    const shown = out.rows(used.map(overrideRow));
+    if (shown < used.length) notes.push(`${used.length - shown} more overrides are not listed.`);
+    out.push('');
+  }
+  const broken = change.overrides.filter((o) => o.problem !== undefined);
+  for (const o of broken.slice(0, 10)) notes.push(`\`Universe-Allow\` in ${code(o.commit.slice(0, 7))} allows nothing: ${text(o.problem!)}${/[?.]$/.test(o.problem!) ? '' : '.'}`);
+  if (broken.length > 10) notes.push(`${broken.length - 10} more malformed \`Universe-Allow\` trailers are not listed.`);
+  const unused = change.overrides.length - used.length - broken.length;
+  if (unused) notes.push(`${unused} \`Universe-Allow\` ${unused === 1 ? 'trailer allows' : 'trailers allow'} nothing that this change needed.`);
+}
+
+/** The first line: an icon, the counts, and what they cover (the changed packages and the two sides of a check). */
+function verdict(report: Report): string {
   const s = report.summary;
   const icon = s.errors ? '❌' : s.warnings ? '⚠️' : '✅';
   const counts = [plural(s.errors, 'error'), plural(s.warnings, 'warning')];
   if (s.errors) counts[0] = `**${counts[0]}**`;
   if (s.infos) counts.push(plural(s.infos, 'note'));
-  const n = report.changes.packages.length;
-  const sides = `${side(report.base)} → ${side(report.head)}`;
-  return `${icon} ${counts.join(', ')} in ${plural(n, 'changed package')} (${sides})`;
+  const change = report.change;
+  if (!change) return `${icon} ${counts.join(', ')} in ${plural(s.packages, 'package')}, ${plural(s.revisions, 'revision')}`;
+  const sides = `${side(change.base)} → ${side(change.head)}`;
+  return `${icon} ${counts.join(', ')} in ${plural(change.changes.packages.length, 'changed package')} (${sides})`;
 }
 
 function side(s: { ref: string; commit?: string }): string {

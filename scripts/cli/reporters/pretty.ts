@@ -1,4 +1,5 @@
 import type { Diagnostic, Summary } from '../../lib/diagnostics/types.js';
+import type { ChangeSections, Report } from './report.js';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
@@ -56,6 +57,42 @@ export function formatPretty(diagnostics: readonly Diagnostic[], summary: Summar
   const mark = summary.errors ? c('error', '✖') : summary.warnings ? c('warning', '!') : c('info', '✔');
   lines.push(`${mark} ${counts} (${scope})${time}`);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A report for people: the diagnostics as {@link formatPretty} prints them; a check's report first
+ * says what was compared and what changed, and ends with the overrides found.
+ */
+export function formatPrettyReport(report: Report, opts: { color: boolean; prefix: string; ms?: number }): string {
+  const body = formatPretty(report.diagnostics, report.summary, opts);
+  const change = report.change;
+  if (!change) return body;
+  const tail = overrideLines(change);
+  return changeLines(change, opts.prefix).join('\n') + '\n' + body + (tail.length ? tail.join('\n') + '\n' : '');
+}
+
+/** What a check compared and what changed, then a blank line. */
+function changeLines(change: ChangeSections, prefix: string): string[] {
+  const side = (s: ChangeSections['base']): string => (s.commit ? `${s.ref} (${s.commit.slice(0, 12)})` : s.ref);
+  const lines = [`Comparing ${side(change.base)} → ${side(change.head)}`];
+  if (change.changes.packages.length === 0 && change.changes.files.length === 0) lines.push('No changes in the universe.');
+  for (const p of change.changes.packages) {
+    const revs = p.revisions.map((r) => `${r.folder}${r.version !== undefined ? ` (${r.version})` : ''} ${r.status}`).join(', ');
+    lines.push(`  ${p.name}: ${p.status}${revs ? ` — ${revs}` : ''}`);
+  }
+  for (const f of change.changes.files) lines.push(`  ${prefix}${f}: changed`);
+  lines.push('');
+  return lines;
+}
+
+/** The overrides a check found: used, ignored (malformed) and not needed. */
+function overrideLines(change: ChangeSections): string[] {
+  const by = (o: ChangeSections['overrides'][number]): string => `${o.commit.slice(0, 12)}${o.author ? ` by ${o.author}` : ''}`;
+  const lines: string[] = [];
+  for (const o of change.overrides.filter((o) => o.used)) lines.push(`Override used: ${o.check} ${o.target} (${by(o)}): ${o.reason}`);
+  for (const o of change.overrides.filter((o) => o.problem !== undefined)) lines.push(`Override ignored (${by(o)}): ${o.problem}`);
+  for (const o of change.overrides.filter((o) => !o.used && o.problem === undefined)) lines.push(`Override not needed (nothing to allow): ${o.check} ${o.target} (${by(o)})`);
+  return lines;
 }
 
 function plural(n: number, word: string): string {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CheckReport } from '../../lib/change/types.js';
 import type { Diagnostic, PolicySeverity, Related } from '../../lib/diagnostics/types.js';
+import type { Report } from './report.js';
 
 /** Where the SARIF 2.1.0 schema lives (the OASIS copy, as GitHub's docs cite it). */
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -30,12 +30,12 @@ export interface SarifOptions {
 }
 
 /**
- * The check as a SARIF 2.1.0 log for github/codeql-action/upload-sarif: one run, the rules as
+ * A report as a SARIF 2.1.0 log for github/codeql-action/upload-sarif: one run, the rules as
  * `tool.driver.rules`, one result per diagnostic with its location, the `related` entries (the
  * base value) as related locations, and a fingerprint of code + file + pointer that survives
  * line moves. Codes missing from `rules` get a minimal rule so every result has one. Deterministic.
  */
-export function formatSarif(report: CheckReport, opts: SarifOptions): string {
+export function formatSarif(report: Report, opts: SarifOptions): string {
   const byId = new Map<string, SarifRule>();
   for (const r of opts.rules) byId.set(r.id, r);
   for (const d of report.diagnostics) if (!byId.has(d.code)) byId.set(d.code, { id: d.code, description: d.code, severity: d.severity });
