@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { parse } from '../args.js';
-import { UsageError, type Io } from '../io.js';
+import { EXIT, UsageError, type Io } from '../io.js';
 import { describeRevision, type Description } from '../../lib/consume/describe.js';
 import { isHttpUrl } from '../../lib/consume/fetch.js';
 import { findInIndex } from '../../lib/consume/lookup.js';
@@ -28,20 +28,20 @@ Exit codes: 0 described, 2 unknown package or version, or unreadable index.
 
 /** Runs `universe describe`. */
 export async function run(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { index: { type: 'string' }, json: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(args, { index: { type: 'string', default: 'target' }, json: { type: 'boolean', default: false } }, true);
   if (values.help) {
     io.out(help);
-    return 0;
+    return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the package: universe describe PACKAGE[@VERSION]' : `one package at a time (got ${positionals.join(' ')})`);
   const ref = parsePackageRef(positionals[0]!);
   if (!ref) throw new UsageError(`'${positionals[0]}' is not PACKAGE or PACKAGE@VERSION`);
-  const location = typeof values.index === 'string' ? values.index : 'target';
+  const location = values.index;
   const source = await openIndex(isHttpUrl(location) ? location : path.resolve(io.cwd, location), undefined, location);
   const hit = await findInIndex(source, ref);
   const d = describeRevision(hit.entry, hit.revision);
-  io.out(values.json === true ? JSON.stringify(d, null, 2) + '\n' : formatDescription(d));
-  return 0;
+  io.out(values.json ? JSON.stringify(d, null, 2) + '\n' : formatDescription(d));
+  return EXIT.ok;
 }
 
 /** The description for people: a header, labelled fields, notes, an options table, the versions. */

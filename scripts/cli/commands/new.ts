@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { parse } from '../args.js';
-import { UsageError, type Io } from '../io.js';
+import { EXIT, UsageError, type Io } from '../io.js';
 import { displayPrefix, universeDir } from '../paths.js';
 import { loadCatalog } from '../../lib/catalog/load.js';
 import { defaultSettings } from '../../lib/policy/settings.js';
@@ -27,10 +27,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { repo: { type: 'string' } }, true);
   if (values.help) {
     io.out(help);
-    return 0;
+    return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError('universe new takes exactly one package NAME');
-  const repo = universeDir(typeof values.repo === 'string' ? values.repo : undefined, io).label;
+  const repo = universeDir(values.repo, io).label;
   const snapshot = new WorktreeSnapshot(repo);
   const catalog = await loadCatalog(snapshot);
   const plan = planScaffold(catalog, new Analysis(catalog, defaultSettings()), positionals[0]!);
@@ -41,5 +41,5 @@ export async function run(args: string[], io: Io): Promise<number> {
   for (const f of plan.files) io.out(`  ${prefix}${f.path}\n`);
   for (const note of plan.notes ?? []) io.out(`note: ${note}\n`);
   io.out(`next: edit the files, then run universe validate --repo ${repo}\n`);
-  return 0;
+  return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import { parse } from '../args.js';
-import type { Io } from '../io.js';
+import { EXIT, type Io } from '../io.js';
 import { RULES } from '../../lib/rules/registry.js';
 import { CHANGE_RULES } from '../../lib/rules/breaking/registry.js';
 
@@ -21,10 +21,10 @@ Options:
 
 /** Runs `universe rules`. */
 export async function run(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { json: { type: 'boolean' } });
+  const { values } = parse(args, { json: { type: 'boolean', default: false } });
   if (values.help) {
     io.out(help);
-    return 0;
+    return EXIT.ok;
   }
   const rules = [...RULES, ...CHANGE_RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const severities = (r: (typeof rules)[number]): { severity: string; publishedSeverity: string; legacySeverity: string } => {
@@ -35,7 +35,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (values.json) {
     const list = rules.map((r) => ({ id: r.id, scope: r.scope, ...severities(r), description: r.description }));
     io.out(JSON.stringify({ rules: list }, null, 2) + '\n');
-    return 0;
+    return EXIT.ok;
   }
   const width = Math.max(...rules.map((r) => r.id.length), 4);
   const lines = rules.map((r) => {
@@ -43,5 +43,5 @@ export async function run(args: string[], io: Io): Promise<number> {
     return `${r.id.padEnd(width)}  ${s.severity.padEnd(7)}  ${s.publishedSeverity.padEnd(9)}  ${s.legacySeverity.padEnd(7)}  ${r.description}`;
   });
   io.out(`${'rule'.padEnd(width)}  ${'new'.padEnd(7)}  ${'published'.padEnd(9)}  ${'legacy'.padEnd(7)}  description\n${lines.join('\n')}\n`);
-  return 0;
+  return EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { parse } from '../args.js';
-import type { Io } from '../io.js';
+import { EXIT, type Io } from '../io.js';
 import { isHttpUrl } from '../../lib/consume/fetch.js';
 import { searchPackages, type SearchQuery, type SearchResult } from '../../lib/consume/search.js';
 import { openIndex } from '../../lib/consume/source.js';
@@ -30,25 +30,28 @@ Exit codes: 0 searched (even with no match), 2 unreadable index.
 export async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { tag: { type: 'string' }, category: { type: 'string' }, maintainer: { type: 'string' }, index: { type: 'string' }, json: { type: 'boolean' } },
+    { tag: { type: 'string' }, category: { type: 'string' }, maintainer: { type: 'string' }, index: { type: 'string', default: 'target' }, json: { type: 'boolean', default: false } },
     true,
   );
   if (values.help) {
     io.out(help);
-    return 0;
+    return EXIT.ok;
   }
-  const location = typeof values.index === 'string' ? values.index : 'target';
+  const location = values.index;
   const source = await openIndex(isHttpUrl(location) ? location : path.resolve(io.cwd, location), undefined, location);
   const query: SearchQuery = {};
   if (positionals.length > 0) query.q = positionals.join(' ');
-  for (const k of ['tag', 'category', 'maintainer'] as const) if (typeof values[k] === 'string') query[k] = values[k];
+  for (const k of ['tag', 'category', 'maintainer'] as const) {
+    const v = values[k];
+    if (v !== undefined) query[k] = v;
+  }
   const results = searchPackages({ packages: await source.summaries() }, query);
-  if (values.json === true) {
+  if (values.json) {
     io.out(JSON.stringify({ packages: results }, null, 2) + '\n');
-    return 0;
+    return EXIT.ok;
   }
   io.out(table(results, query));
-  return 0;
+  return EXIT.ok;
 }
 
 /** The pretty output: a table of name, latest version, description (truncated) and tags. */
