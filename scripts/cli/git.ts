@@ -1,14 +1,16 @@
-import * as fs from 'node:fs';
+import { locateRepository } from '../lib/git/locate.js';
+import { Refs } from '../lib/git/refs.js';
 
 /**
- * The commit checked out in the git work tree holding `dir`, or null outside git. isomorphic-git
- * is imported lazily: only the build stamps a commit, and the import costs start-up time.
+ * The commit checked out in the git work tree holding `dir`, or null outside git, on a branch
+ * with no commit yet, in a linked worktree, or when HEAD cannot be read. Never throws: only the
+ * build stamps a commit, and a missing stamp must not stop it. Reads `.git` directly (the nearest
+ * `.git` folder or `gitdir:` file at or above `dir`, then HEAD through loose and packed refs).
  */
 export async function headCommit(dir: string): Promise<string | null> {
   try {
-    const git = (await import('isomorphic-git')).default;
-    const root = await git.findRoot({ fs, filepath: dir });
-    return await git.resolveRef({ fs, dir: root, ref: 'HEAD' });
+    const head = new Refs(locateRepository(dir).gitdir).head();
+    return 'oid' in head ? head.oid : null;
   } catch {
     return null;
   }
