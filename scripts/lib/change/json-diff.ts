@@ -1,3 +1,4 @@
+import { isJsonObject } from '../json/object.js';
 import { escapePointerToken as pointerEscape } from '../json/pointer.js';
 
 /** One place where two JSON values differ. */
@@ -18,8 +19,8 @@ export function jsonDifferences(before: unknown, after: unknown, limit = 50, max
   const out: JsonDifference[] = [];
   const walk = (a: unknown, b: unknown, pointer: string, depth: number): void => {
     if (out.length >= limit || jsonEqual(a, b)) return;
-    const aObj = isPlainObject(a);
-    const bObj = isPlainObject(b);
+    const aObj = isJsonObject(a);
+    const bObj = isJsonObject(b);
     if (depth < maxDepth && aObj && bObj) {
       const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
       for (const k of keys) {
@@ -61,8 +62,4 @@ export function preview(v: unknown, max = 80): string {
   if (v === undefined) return '(absent)';
   const s = JSON.stringify(v) ?? String(v);
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

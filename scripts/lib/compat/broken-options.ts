@@ -2,11 +2,11 @@ import { parsePointer } from '../json/pointer.js';
 import { collectDefaults } from '../render/defaults.js';
 import { describeOption } from '../render/issue-messages.js';
 import { mergeOptions } from '../render/merge.js';
-import { isJsonObject, type JsonObject } from '../render/objects.js';
 import { validateOptions, type OptionIssue } from '../render/validate.js';
 import { valueAt } from '../render/schema-walk.js';
 import { optionCandidates, schemaAtPath, valueAtPath, valuesFor, withValue } from './samples.js';
 import { Budget, canonical, compareText, sameValue } from './values.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /** An option value that the old config.json accepts and the new one rejects. */
 export interface BrokenOption {

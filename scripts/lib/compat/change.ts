@@ -1,6 +1,6 @@
 import { escapePointerToken } from '../json/pointer.js';
-import { isJsonObject, type JsonObject } from '../render/objects.js';
 import { hasMember, own, type Budget } from './values.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /** What one difference between two config.json schemas is, at one option. */
 export type ChangeKind =

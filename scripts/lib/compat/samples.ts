@@ -1,5 +1,6 @@
-import { isJsonObject, setOwn, type JsonObject } from '../render/objects.js';
+import { setOwn } from '../render/objects.js';
 import { Budget, canonical, hasMember, own } from './values.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /** The values one option is tried with, most telling first. */
 export interface OptionCandidates {

@@ -1,8 +1,8 @@
 import { escapePointerToken } from '../json/pointer.js';
-import { isJsonObject } from '../render/objects.js';
 import { NodePair, lower, subject, type ChangeKind, type Impact, type SchemaChange, type Side } from './change.js';
 import { compareBounds, compareCounts, compareEnum, compareMultipleOf, compareStringChecks, compareType, compareUniqueItems, compareUnsupported } from './keywords.js';
 import { Budget, compareText, hasMember, own, sameKeyword, sameSchema, sameValue, schemaCanonical, show } from './values.js';
+import { isJsonObject } from '../json/object.js';
 
 export type { ChangeKind, Impact, SchemaChange };
 

@@ -1,4 +1,5 @@
-import { hasOwn, isJsonObject, type JsonObject } from '../render/objects.js';
+import { hasOwn } from '../render/objects.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /** The own member `key` of a value, or undefined (never an inherited one such as `__proto__`). */
 export function own(node: unknown, key: string): unknown {

@@ -2,9 +2,9 @@
  * What `universe describe` shows of a revision: its metadata, notes, options and the versions
  * of its package, as one plain object (printed as JSON, or formatted for people by the CLI).
  */
-import { isJsonObject } from '../render/objects.js';
 import { flattenOptions, type OptionConstraints } from './options.js';
 import type { IndexPackage, RevisionDocument } from './types.js';
+import { isJsonObject } from '../json/object.js';
 
 /** One option row (see consume/options.ts), without the bookkeeping fields. */
 export interface DescribedOption {

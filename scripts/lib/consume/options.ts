@@ -4,7 +4,8 @@
  * the constraint notes in web/catalogue/options-table.js): nested properties get dotted names
  * and follow their parent.
  */
-import { hasOwn, isJsonObject } from '../render/objects.js';
+import { hasOwn } from '../render/objects.js';
+import { isJsonObject } from '../json/object.js';
 
 /** One option of config.json. */
 export interface OptionRow {

@@ -6,11 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CannotRunError } from '../diagnostics/errors.js';
 import { isSafeName } from '../index/revision-data.js';
-import { isJsonObject } from '../render/objects.js';
 import { FORMAT_VERSION } from '../schema/format-version.js';
 import { DEFAULT_READ_LIMITS, folderReader, httpReader, isHttpUrl, type ArtifactReader, type ReadLimits } from './fetch.js';
 import { isPackageSummary, summarize } from './summary.js';
 import type { NativeIndex, PackageDocument, PackageSummary } from './types.js';
+import { isJsonObject } from '../json/object.js';
 
 /** An opened artifact. */
 export interface IndexSource {

@@ -2,8 +2,8 @@
  * Package summaries (the static API's `packages.json` entries) derived from the native index
  * and, when at hand, the latest revision's document.
  */
-import { isJsonObject } from '../render/objects.js';
 import type { IndexPackage, PackageSummary, RevisionDocument } from './types.js';
+import { isJsonObject } from '../json/object.js';
 
 /** The icon of a revision: resource.json images, medium preferred, then small, then large. */
 export function iconOf(resource: unknown): string | undefined {

@@ -4,10 +4,10 @@
  * The large members (config, resource, the base64 template) are stringified once and shared by
  * the modern and legacy forms (and config/resource with the native document).
  */
-import { isObject, type JsonObject } from '../rules/analysis.js';
 import { servedPackagingVersion } from '../schema/dcos-media.js';
 import type { RevisionData } from './revision-data.js';
 import { templateBytes } from './revision-data.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /** A revision's documents as UTF-8 JSON, each encoded at most once and shared by every output. */
 export class RevisionParts {
@@ -128,7 +128,7 @@ export function escapeQuotes(s: string): string {
 export function escapeProperties(props: JsonObject): JsonObject {
   let changed = false;
   const entries = Object.entries(props).map(([key, value]): [string, unknown] => {
-    if (!isObject(value)) return [key, value];
+    if (!isJsonObject(value)) return [key, value];
     let v = value;
     if (typeof v.description === 'string') {
       const e = escapeQuotes(v.description);
@@ -137,7 +137,7 @@ export function escapeProperties(props: JsonObject): JsonObject {
     if (v.type === 'string' && typeof v.default === 'string') {
       const e = escapeQuotes(v.default);
       if (e !== v.default) v = { ...v, default: e };
-    } else if (v.type === 'object' && isObject(v.properties)) {
+    } else if (v.type === 'object' && isJsonObject(v.properties)) {
       const p = escapeProperties(v.properties);
       if (p !== v.properties) v = { ...v, properties: p };
     }
@@ -150,7 +150,7 @@ export function escapeProperties(props: JsonObject): JsonObject {
 
 /** config.json as pre-1.10 clients see it; the same value when escaping changes nothing. */
 export function legacyConfig(config: unknown): unknown {
-  if (!isObject(config) || !isObject(config.properties)) return config;
+  if (!isJsonObject(config) || !isJsonObject(config.properties)) return config;
   const p = escapeProperties(config.properties);
   return p === config.properties ? config : { ...config, properties: p };
 }

@@ -4,9 +4,9 @@
  * Formats: schema/index.schema.json and schema/package-document.schema.json.
  */
 import { createHash } from 'node:crypto';
-import { isObject } from '../rules/analysis.js';
 import type { RevisionParts } from './dcos-object.js';
 import type { IndexPackage, IndexVersion, NativeIndex } from '../schema/types.generated.js';
+import { isJsonObject } from '../json/object.js';
 
 /** The repository format version, stated by index.json and manifest.json. */
 export { FORMAT_VERSION } from '../schema/format-version.js';
@@ -75,7 +75,7 @@ export function indexPackage(name: string, revisions: readonly IndexInput[]): In
     const v: IndexVersion = { version: d.version, revision: d.number, packagingVersion: d.packagingVersion, digest };
     if (typeof d.pkg.minDcosReleaseVersion === 'string') v.minDcosReleaseVersion = d.pkg.minDcosReleaseVersion;
     const dep = d.packagingVersion === '6.0' ? d.pkg.deprecated : undefined;
-    if (isObject(dep) && typeof dep.message === 'string') {
+    if (isJsonObject(dep) && typeof dep.message === 'string') {
       v.deprecated = typeof dep.replacement === 'string' ? { message: dep.message, replacement: dep.replacement } : { message: dep.message };
     }
     return v;

@@ -1,6 +1,7 @@
 import type { LoadedFile, Revision } from '../catalog/types.js';
-import type { Analysis, JsonObject } from '../rules/analysis.js';
+import type { Analysis } from '../rules/analysis.js';
 import { MAX_PACKAGE_NAME_LENGTH } from '../rules/util.js';
+import type { JsonObject } from '../json/object.js';
 
 /** A template file's decoded text; `bom` when the file started with a UTF-8 byte order mark. */
 export interface TemplateText {

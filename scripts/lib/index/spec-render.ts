@@ -9,11 +9,11 @@
 import type { Revision } from '../catalog/types.js';
 import { collectDefaults } from '../render/defaults.js';
 import { checkRendered } from '../render/descriptor.js';
-import type { JsonObject } from '../render/objects.js';
 import type { OptionIssue } from '../render/validate.js';
 import { optionFacts, templateFacts, type OptionFacts, type TemplateFile } from '../rules/shared/template-analysis.js';
 import type { RuleContext } from '../rules/types.js';
 import type { StaticRendered } from '../schema/types.generated.js';
+import type { JsonObject } from '../json/object.js';
 
 export type { StaticRendered };
 

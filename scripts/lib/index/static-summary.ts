@@ -3,9 +3,9 @@
  * summary for packages.json and packages-<category>.json, and its versions for versions.json.
  * Built from the same index entry as index.json, so the two never disagree.
  */
-import { isObject } from '../rules/analysis.js';
 import type { IndexPackage, StaticPackageSummary, StaticVersion } from '../schema/types.generated.js';
 import type { RevisionData } from './revision-data.js';
+import { isJsonObject } from '../json/object.js';
 
 export type { StaticPackageSummary, StaticVersion };
 
@@ -14,8 +14,8 @@ const ICON_KEYS = ['icon-medium', 'icon-small', 'icon-large'] as const;
 
 /** resource.json `images` icon of a revision, by {@link ICON_KEYS} preference; undefined without one. */
 export function iconOf(resource: unknown): string | undefined {
-  const images = isObject(resource) ? resource.images : undefined;
-  if (!isObject(images)) return undefined;
+  const images = isJsonObject(resource) ? resource.images : undefined;
+  if (!isJsonObject(images)) return undefined;
   for (const k of ICON_KEYS) {
     const v = images[k];
     if (typeof v === 'string' && v !== '') return v;

@@ -13,7 +13,8 @@
 import type { RevisionDocument } from '../consume/types.js';
 import { dcosPieces, RevisionParts } from '../index/dcos-object.js';
 import type { RevisionData } from '../index/revision-data.js';
-import { hasOwn, isJsonObject, setOwn, type JsonObject } from '../render/objects.js';
+import { hasOwn, setOwn } from '../render/objects.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /** The labels this tool sets, in the order they are written (after the app's own labels). */
 export const PACKAGE_LABELS = ['DCOS_PACKAGE_NAME', 'DCOS_PACKAGE_VERSION', 'DCOS_PACKAGE_SOURCE', 'DCOS_PACKAGE_OPTIONS', 'DCOS_PACKAGE_DEFINITION'] as const;

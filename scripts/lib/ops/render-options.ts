@@ -10,8 +10,9 @@ import { parsePointer, toPointer } from '../json/pointer.js';
 import { Candidates, suggest } from '../render/closest.js';
 import { describeOption } from '../render/issue-messages.js';
 import { defaultPointer } from '../render/locate.js';
-import { hasOwn, isJsonObject, type JsonObject } from '../render/objects.js';
+import { hasOwn } from '../render/objects.js';
 import type { OptionIssue } from '../render/validate.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /** The user's options file: its path as given (shown in diagnostics) and its text. */
 export interface OptionsFile {

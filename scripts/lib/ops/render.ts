@@ -12,10 +12,11 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { locatePointer, offsetToLineColumn } from '../json/document.js';
 import { toPointer } from '../json/pointer.js';
 import { definesAuroraJobs, renderDescriptor, type RenderFailure } from '../render/descriptor.js';
-import { hasOwn, isJsonObject, type JsonObject } from '../render/objects.js';
+import { hasOwn } from '../render/objects.js';
 import { nameSegments, parseTemplate } from '../render/template.js';
 import { labelsProblem, packageLabels, withPackageLabels } from './render-labels.js';
 import { diagnosticAt, optionDiagnostics, parseOptionsFile, undeclaredOptions, type OptionsFile } from './render-options.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /** What to render. */
 export interface RenderRequest {

@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import semver from 'semver';
 import { compareStrings } from '../diagnostics/sort.js';
 import { REVISION_FILES, type Catalog, type PackageDir, type Revision } from '../catalog/types.js';
-import { isObject, type Analysis, type JsonObject } from '../rules/analysis.js';
+import type { Analysis } from '../rules/analysis.js';
 import { CannotRunError } from './errors.js';
 import { PLACEHOLDER_MAINTAINER, placeholderDescription, placeholderIconBase, placeholderImagePrefix } from '../rules/shared/placeholders.js';
 import { MAX_PACKAGE_NAME_LENGTH, PACKAGE_NAME } from '../rules/util.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /** One file of a plan, with its path relative to the repository folder (the one holding packages/). */
 export interface ScaffoldFile {
@@ -206,10 +207,10 @@ function declaredCategories(catalog: Catalog, analysis: Analysis): string[] {
   let list: unknown = analysis.settings.categories;
   if (!Array.isArray(list) || list.length === 0) {
     const value = catalog.settings?.json?.syntaxError ? undefined : catalog.settings?.json?.value;
-    list = isObject(value) ? value.categories : undefined;
+    list = isJsonObject(value) ? value.categories : undefined;
   }
   if (!Array.isArray(list)) return [];
-  return list.flatMap((c) => (isObject(c) && typeof c.id === 'string' ? [c.id] : [])).sort();
+  return list.flatMap((c) => (isJsonObject(c) && typeof c.id === 'string' ? [c.id] : [])).sort();
 }
 
 /** A shallow copy that keeps every own member, `__proto__` included, as data (never as a prototype). */

@@ -1,4 +1,5 @@
-import { hasOwn, isJsonObject, setOwn, type JsonObject } from './objects.js';
+import { hasOwn, setOwn } from './objects.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /**
  * The default options a config.json schema declares, exactly as DC/OS's package manager

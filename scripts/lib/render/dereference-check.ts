@@ -1,6 +1,7 @@
 import { ignoredKeyword, initialBaseURI, schemaArrayKeyword, schemaMapKeyword } from '@cfworker/json-schema';
-import { hasLoneSurrogate, isJsonObject, type JsonObject } from './objects.js';
+import { hasLoneSurrogate } from './objects.js';
 import { LENIENT_FORMATS, usablePattern, VALUE_KEYWORDS } from './schema-walk.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 const MAX_DEPTH = 256;
 const BASE = initialBaseURI.href;

@@ -3,10 +3,10 @@ import { toPointer } from '../json/pointer.js';
 import { collectDefaults } from './defaults.js';
 import { excerptAt, originOf } from './locate.js';
 import { mergeOptions } from './merge.js';
-import { isJsonObject, type JsonObject } from './objects.js';
 import { renderTemplate, renderText, type RenderedTemplate } from './render.js';
 import type { ParsedTemplate } from './template.js';
 import { validateOptions, type OptionIssue } from './validate.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /** The documents of one revision that a descriptor is rendered from. */
 export interface DescriptorDocs {

@@ -1,6 +1,7 @@
 import { deepCompareStrict, format, ucs2length } from '@cfworker/json-schema';
-import { hasLoneSurrogate, hasOwn, type JsonObject } from './objects.js';
+import { hasLoneSurrogate, hasOwn } from './objects.js';
 import { LENIENT_FORMATS, usablePattern } from './schema-walk.js';
+import type { JsonObject } from '../json/object.js';
 
 const MAX_DEPTH = 256;
 

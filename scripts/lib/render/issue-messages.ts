@@ -1,5 +1,5 @@
 import type { OutputUnit } from '@cfworker/json-schema';
-import { isJsonObject } from './objects.js';
+import { isJsonObject } from '../json/object.js';
 
 /** An option path for messages: `service.cpus`, `nodes[0].name`; the options root is `(root)`. */
 export function describeOption(tokens: readonly string[]): string {

@@ -1,6 +1,7 @@
 import type { RenderedPiece, RenderedTemplate } from './render.js';
 import { toPointer } from '../json/pointer.js';
-import { hasOwn, isJsonObject } from './objects.js';
+import { hasOwn } from './objects.js';
+import { isJsonObject } from '../json/object.js';
 
 /** Where an offset of rendered output comes from. */
 export interface RenderedOrigin {

@@ -1,4 +1,5 @@
-import { hasOwn, isJsonObject, setOwn, type JsonObject } from './objects.js';
+import { hasOwn, setOwn } from './objects.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /**
  * Deep-merges user options over defaults, the way Cosmos does (circe's `deepMerge`): when both

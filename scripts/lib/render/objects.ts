@@ -1,12 +1,5 @@
+import type { JsonObject } from '../json/object.js';
 import { UNSAFE_KEYS } from '../json/scan.js';
-
-/** A plain JSON object (string keys, JSON values). */
-export type JsonObject = Record<string, unknown>;
-
-/** True for a non-null, non-array object. */
-export function isJsonObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** True when `obj` has `key` as its own property (never consults the prototype chain). */
 export function hasOwn(obj: object, key: string): boolean {

@@ -1,6 +1,7 @@
 import { format } from '@cfworker/json-schema';
-import { hasLoneSurrogate, hasOwn, isJsonObject } from './objects.js';
+import { hasLoneSurrogate, hasOwn } from './objects.js';
 import { forcesPreparation, LENIENT_FORMATS, usablePattern } from './schema-walk.js';
+import { isJsonObject } from '../json/object.js';
 
 /** What {@link inspectSchema} finds out about a config.json. */
 export interface SchemaInspection {

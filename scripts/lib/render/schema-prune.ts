@@ -1,6 +1,6 @@
 import { parsePointer } from '../json/pointer.js';
-import { isJsonObject, type JsonObject } from './objects.js';
 import { valueAt } from './schema-walk.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /**
  * config.json without the keywords that make it an invalid draft-04 schema, so that the rest of

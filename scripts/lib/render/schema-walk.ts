@@ -1,6 +1,7 @@
 import { escapePointerToken } from '../json/pointer.js';
-import { isJsonObject, setOwn, type JsonObject } from './objects.js';
+import { setOwn } from './objects.js';
 import { isRiskyPattern } from './regex-risk.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /**
  * Copies a config.json schema for the validator, which decorates the schema objects it is

@@ -1,4 +1,5 @@
-import { hasOwn, isJsonObject, type JsonObject } from './objects.js';
+import { hasOwn } from './objects.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /**
  * What the options context can hold at some path, as far as config.json and resource.json

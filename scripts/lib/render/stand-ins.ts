@@ -1,7 +1,8 @@
 import { parsePointer } from '../json/pointer.js';
-import { isJsonObject, setOwn, type JsonObject } from './objects.js';
+import { setOwn } from './objects.js';
 import { valueAt } from './schema-walk.js';
 import type { OptionIssue } from './validate.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /** A value of each JSON Schema type, to stand in for a default of the wrong type. */
 const SAMPLES: Readonly<Record<string, unknown>> = { string: '', number: 0, integer: 0, boolean: false, object: {}, array: [], null: null };

@@ -4,8 +4,8 @@ import { dereferenceIsSafe } from './dereference-check.js';
 import { fastValid } from './fast-validate.js';
 import { describeOption, issueMessage } from './issue-messages.js';
 import { inspectSchema } from './schema-inspect.js';
-import { isJsonObject, type JsonObject } from './objects.js';
 import { locationTokens, needsPreparation, prepareSchema, valueAt } from './schema-walk.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 
 /** One reason options do not satisfy config.json. */
 export interface OptionIssue {

@@ -1,7 +1,7 @@
 import { Candidates, suggest } from './closest.js';
-import { isJsonObject } from './objects.js';
 import { declaredPaths, resolvePath, schemaShape, unionShape, valueShape, type Shape } from './shapes.js';
 import { nameSegments, type Token } from './template.js';
+import { isJsonObject } from '../json/object.js';
 
 /** One variable reference in a template. */
 export interface VariableRef {

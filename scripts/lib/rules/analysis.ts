@@ -1,13 +1,6 @@
 import type { Catalog, Revision, RevisionFileName } from '../catalog/types.js';
+import { isJsonObject, type JsonObject } from '../json/object.js';
 import type { RepositorySettings } from '../policy/settings.js';
-
-/** A plain JSON object. */
-export type JsonObject = Record<string, unknown>;
-
-/** True for a non-null, non-array object. */
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Options of an {@link Analysis}. */
 export interface AnalysisOptions {
@@ -50,7 +43,7 @@ export class Analysis {
   /** package.json as an object, when it parsed into one. */
   packageJson(rev: Revision): JsonObject | undefined {
     const v = this.json(rev, 'package.json');
-    return isObject(v) ? v : undefined;
+    return isJsonObject(v) ? v : undefined;
   }
 
   /** package.json's `packagingVersion` when it is a string. */

@@ -1,9 +1,9 @@
 import type { Catalog } from '../catalog/types.js';
 import type { Finding } from '../diagnostics/types.js';
 import type { RepositorySettings } from '../policy/settings.js';
-import { isObject } from './analysis.js';
 import type { CatalogRule } from './types.js';
 import { listForMessage } from './util.js';
+import { isJsonObject } from '../json/object.js';
 
 /**
  * Whether the categories in effect are not those repository.json declares: it exists but could
@@ -14,7 +14,7 @@ function settingsNotApplied(catalog: Catalog, settings: RepositorySettings): boo
   const file = catalog.settings;
   if (!file) return false;
   const value = file.json && !file.json.syntaxError ? file.json.value : undefined;
-  if (!isObject(value)) return true;
+  if (!isJsonObject(value)) return true;
   const declared = value.categories;
   return Array.isArray(declared) && declared.length > 0 && settings.categories.length === 0;
 }

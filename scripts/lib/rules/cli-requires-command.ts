@@ -1,6 +1,6 @@
 import type { RevisionRule } from './types.js';
-import { isObject } from './analysis.js';
 import { compareDotted, NO_COMMAND_VERSIONS } from './util.js';
+import { isJsonObject } from '../json/object.js';
 
 /**
  * A CLI in resource.json only reaches DC/OS 1.8 and later; before 1.8 clients install CLIs
@@ -15,7 +15,7 @@ export const cliRequiresCommand: RevisionRule = {
   check(rev, { analysis }) {
     if (rev.files['command.json']) return [];
     const resource = analysis.json(rev, 'resource.json');
-    if (!isObject(resource) || !Object.hasOwn(resource, 'cli')) return [];
+    if (!isJsonObject(resource) || !Object.hasOwn(resource, 'cli')) return [];
     const min = analysis.packageJson(rev)?.minDcosReleaseVersion ?? '0.0';
     if (typeof min !== 'string' || (compareDotted(min, '1.8') ?? 0) >= 0) return [];
     const pv = analysis.packagingVersion(rev);

@@ -1,6 +1,6 @@
 import type { RevisionRule } from './types.js';
-import { isObject } from './analysis.js';
 import { compareDotted } from './util.js';
+import { isJsonObject } from '../json/object.js';
 
 /**
  * command.json (a pip CLI install) is deprecated in packaging version 3.0, which ships CLIs as
@@ -18,7 +18,7 @@ export const commandDeprecated: RevisionRule = {
     // An invalid minDcosReleaseVersion is schema-package's to report; stay silent then.
     if (typeof min !== 'string' || (compareDotted(min, '1.8') ?? -1) < 0) return [];
     const resource = analysis.json(rev, 'resource.json');
-    const hasCli = isObject(resource) && Object.hasOwn(resource, 'cli');
+    const hasCli = isJsonObject(resource) && Object.hasOwn(resource, 'cli');
     const fix = hasCli
       ? 'remove it, since resource.json cli already provides the CLI'
       : 'ship the CLI as cli.binaries in resource.json and remove command.json';

@@ -1,7 +1,7 @@
 import type { Finding } from '../diagnostics/types.js';
-import { isObject } from './analysis.js';
 import { optionFacts, TEMPLATE_FILES, templateFacts, type RenderSkip, type TemplateFile } from './shared/template-analysis.js';
 import type { RevisionRule } from './types.js';
+import { isJsonObject } from '../json/object.js';
 
 /** The rule that renders each template with the defaults. */
 const RENDER_RULE: Readonly<Record<TemplateFile, string>> = { 'marathon.json.mustache': 'template-render', 'job.aurora.mustache': 'aurora-render' };
@@ -57,7 +57,7 @@ export const notChecked: RevisionRule = {
       if (facts.skipped === undefined || facts.skipped === 'incomplete') continue;
       if (facts.skipped === 'validator') continue;
       const rules = facts.skipped === 'documents' ? [render, 'template-unknown-variable'] : [render];
-      out.push({ file: facts.path, offset: 0, message: `not checked: ${rules.join(' and ')}, because ${because(facts.skipped, !config || isObject(ctx.analysis.json(rev, 'config.json')))}: ${AGAIN}`, data: { rules } });
+      out.push({ file: facts.path, offset: 0, message: `not checked: ${rules.join(' and ')}, because ${because(facts.skipped, !config || isJsonObject(ctx.analysis.json(rev, 'config.json')))}: ${AGAIN}`, data: { rules } });
     }
     return out;
   },

@@ -1,8 +1,8 @@
 import type { Finding } from '../diagnostics/types.js';
 import { toPointer } from '../json/pointer.js';
-import { isObject } from './analysis.js';
 import { PLACEHOLDER_DESCRIPTION_MARK, PLACEHOLDER_MAINTAINER, placeholderIconBase, placeholderImagePrefix } from './shared/placeholders.js';
 import type { RevisionRule } from './types.js';
+import { isJsonObject } from '../json/object.js';
 
 /**
  * No placeholder that `universe new` wrote is left in a revision: the maintainer address, the
@@ -26,18 +26,18 @@ export const scaffoldPlaceholder: RevisionRule = {
       out.push({ file: pkgFile, pointer: '/description', message: `description is still the placeholder that universe new wrote: say in one sentence what the package does` });
     }
     const resource = analysis.json(rev, 'resource.json');
-    if (!isObject(resource)) return out;
+    if (!isJsonObject(resource)) return out;
     const resFile = `${rev.dir}/resource.json`;
     const iconBase = placeholderIconBase(rev.packageName);
-    if (isObject(resource.images)) {
+    if (isJsonObject(resource.images)) {
       for (const [key, url] of Object.entries(resource.images)) {
         if (typeof url === 'string' && url.startsWith(iconBase)) {
           out.push({ file: resFile, pointer: toPointer(['images', key]), message: `icon '${key}' is still the placeholder ${url} that universe new wrote: point it at the package's real icon` });
         }
       }
     }
-    const docker = isObject(resource.assets) && isObject(resource.assets.container) ? resource.assets.container.docker : undefined;
-    if (isObject(docker)) {
+    const docker = isJsonObject(resource.assets) && isJsonObject(resource.assets.container) ? resource.assets.container.docker : undefined;
+    if (isJsonObject(docker)) {
       const imagePrefix = placeholderImagePrefix(rev.packageName);
       for (const [key, image] of Object.entries(docker)) {
         if (typeof image === 'string' && image.startsWith(imagePrefix)) {

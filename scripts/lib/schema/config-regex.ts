@@ -1,3 +1,4 @@
+import { isJsonObject } from '../json/object.js';
 import { toPointer } from '../json/pointer.js';
 import type { SchemaIssue } from './issue.js';
 
@@ -46,13 +47,13 @@ export function invalidRegexIssues(schema: unknown): SchemaIssue[] {
     }
     for (const k of SCHEMA_MAPS) {
       const map = s[k];
-      if (typeof map !== 'object' || map === null || Array.isArray(map)) continue;
+      if (!isJsonObject(map)) continue;
       for (const name of Object.keys(map)) {
         if (k === 'patternProperties') {
           const why = regexError(name);
           if (why) out.push(issue(pointerOf(step, k, name), `the patternProperties key '${name}' is not a valid regular expression (${why}): fix it`));
         }
-        push((map as Record<string, unknown>)[name], step, k, name);
+        push(map[name], step, k, name);
       }
     }
     // JSON objects hold no undefined members, so this is `k in s` without the prototype chain.

@@ -13,6 +13,7 @@
  * validated that way, which also lets one verdict serve every media type carrying the version.
  * test/index/dcos-schema.test.ts holds the schema files to that shape.
  */
+import { isJsonObject } from '../json/object.js';
 import * as generated from './dcos-validators.generated.js';
 import { MEDIA_PACKAGING_VERSIONS, type DcosMedia } from './dcos-media.js';
 import type { SchemaIssue } from './issue.js';
@@ -35,17 +36,13 @@ const DEFINITION: Readonly<Record<string, readonly [CompiledValidator, CompiledV
   '5.0': [V.dcosPackageV50, V.dcosExplainV50],
 };
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * Validates a package object against the package definition of its own packaging version, the
  * part of the verdict that is the same for every media type carrying that version. Undefined
  * when no definition has that version (or `obj` is not an object): see {@link validateDcosPackage}.
  */
 export function dcosDefinitionIssues(obj: unknown): SchemaIssue[] | undefined {
-  if (!isObject(obj) || typeof obj.packagingVersion !== 'string' || !Object.hasOwn(DEFINITION, obj.packagingVersion)) return undefined;
+  if (!isJsonObject(obj) || typeof obj.packagingVersion !== 'string' || !Object.hasOwn(DEFINITION, obj.packagingVersion)) return undefined;
   const [decide, explain] = DEFINITION[obj.packagingVersion]!;
   if (decide(obj)) return [];
   explain(obj);
@@ -64,7 +61,7 @@ export function notCarriedIssue(packagingVersion: unknown, media: DcosMedia): Sc
  * into the object.
  */
 export function validateDcosPackage(obj: unknown, media: DcosMedia): SchemaIssue[] {
-  if (!isObject(obj)) {
+  if (!isJsonObject(obj)) {
     // Not an object: no definition constrains it, so it matches several; the schema says so.
     return REPO[media]({ packages: [obj] }) ? [] : [{ pointer: '', keyword: 'type', message: 'a package must be an object' }];
   }
@@ -80,7 +77,7 @@ export function validateDcosPackage(obj: unknown, media: DcosMedia): SchemaIssue
  */
 export function validateDcosRepository(doc: unknown, media: DcosMedia): SchemaIssue[] {
   if (REPO[media](doc)) return [];
-  if (!isObject(doc) || !Array.isArray(doc.packages) || Object.keys(doc).length !== 1) {
+  if (!isJsonObject(doc) || !Array.isArray(doc.packages) || Object.keys(doc).length !== 1) {
     return [{ pointer: '', keyword: 'type', message: 'a repository must be an object with one member, a "packages" array' }];
   }
   const issues: SchemaIssue[] = [];

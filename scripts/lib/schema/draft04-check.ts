@@ -12,6 +12,7 @@
  * compares it with the generated validator and the regex walk, and fails when the meta-schema
  * gains a keyword this file does not list in {@link DRAFT04_KEYWORDS}.
  */
+import { isJsonObject } from '../json/object.js';
 
 /** The keywords of the draft-04 meta-schema this check knows (the meta-schema's `properties`). */
 export const DRAFT04_KEYWORDS: readonly string[] = [
@@ -33,8 +34,8 @@ export function isCleanDraft04(schema: unknown): boolean {
   const stack: unknown[] = [schema];
   while (stack.length > 0) {
     const s = stack.pop();
-    if (typeof s !== 'object' || s === null || Array.isArray(s)) return false;
-    const o = s as Record<string, unknown>;
+    if (!isJsonObject(s)) return false;
+    const o = s;
     for (const k in o) {
       const v = o[k];
       switch (k) {
@@ -128,10 +129,6 @@ function compiles(source: string): boolean {
   }
 }
 
-function isObjectMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** A non-empty list of schemas (checked when popped). */
 function pushSchemaArray(v: unknown[], stack: unknown[]): boolean {
   if (v.length === 0) return false;
@@ -141,14 +138,14 @@ function pushSchemaArray(v: unknown[], stack: unknown[]): boolean {
 
 /** An object whose members are schemas (checked when popped). */
 function pushSchemaMap(v: unknown, stack: unknown[]): boolean {
-  if (!isObjectMap(v)) return false;
+  if (!isJsonObject(v)) return false;
   for (const k in v) stack.push(v[k]);
   return true;
 }
 
 /** An object whose members are schemas or non-empty lists of distinct strings. */
 function pushDependencies(v: unknown, stack: unknown[]): boolean {
-  if (!isObjectMap(v)) return false;
+  if (!isJsonObject(v)) return false;
   for (const k in v) {
     const d = v[k];
     if (!Array.isArray(d)) stack.push(d);

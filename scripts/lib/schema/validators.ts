@@ -1,3 +1,4 @@
+import { isJsonObject } from '../json/object.js';
 import { invalidRegexIssues } from './config-regex.js';
 import { isCleanDraft04 } from './draft04-check.js';
 import { jsonType, sortIssues, type SchemaIssue } from './issue.js';
@@ -53,9 +54,8 @@ function run(validate: CompiledValidator, value: unknown, doc: string): SchemaIs
  * nothing else can be checked without it.
  */
 export function validatePackageJson(value: unknown, packagingVersion?: string): SchemaIssue[] {
-  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject) return [{ pointer: '', keyword: 'type', message: `package.json must be an object, not ${jsonType(value)}` }];
-  const declared = packagingVersion ?? (value as Record<string, unknown>).packagingVersion;
+  if (!isJsonObject(value)) return [{ pointer: '', keyword: 'type', message: `package.json must be an object, not ${jsonType(value)}` }];
+  const declared = packagingVersion ?? value.packagingVersion;
   if (declared === undefined) {
     return [{ pointer: '', keyword: 'required', message: `missing required property 'packagingVersion': add it (one of ${PACKAGING_VERSIONS.join(', ')})` }];
   }
@@ -92,7 +92,7 @@ export function validateConfigDraft04(value: unknown): SchemaIssue[] {
 }
 
 function draft04Issues(value: unknown): SchemaIssue[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  if (!isJsonObject(value)) return [];
   // One quick walk clears nearly every config; the rest is for the few it does not.
   if (isCleanDraft04(value)) return [];
   const shape = new Set(raw(V.config, value, 'config.json').map((i) => `${i.pointer}\u0000${i.message}`));

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CannotRunError } from '../diagnostics/errors.js';
+import { isJsonObject } from '../json/object.js';
 import { isPackageSummary } from '../consume/summary.js';
 import type { NativeIndex, PackageSummary } from '../consume/types.js';
 import { parseManifest, type Manifest, type ManifestFile } from './manifest.js';
@@ -235,13 +236,9 @@ function parseIndex(text: string, dir: string): NativeIndex {
   } catch {
     throw new CannotRunError(`${dir}/index.json is not JSON; rebuild the artifact with universe build`);
   }
-  const v = value as { packages?: unknown } | null;
   const ok =
-    typeof v === 'object' && v !== null && Array.isArray(v.packages) &&
-    v.packages.every((p: unknown) => {
-      const e = p as { name?: unknown; versions?: unknown } | null;
-      return typeof e === 'object' && e !== null && typeof e.name === 'string' && Array.isArray(e.versions);
-    });
+    isJsonObject(value) && Array.isArray(value.packages) &&
+    value.packages.every((e: unknown) => isJsonObject(e) && typeof e.name === 'string' && Array.isArray(e.versions));
   if (!ok) throw new CannotRunError(`${dir}/index.json is not a native index (packages with name and versions); rebuild the artifact with universe build`);
   return value as NativeIndex;
 }

@@ -3,6 +3,7 @@
  * scripts/lib/ops/build.ts): the list of files the server may serve, with their sizes and sha256.
  */
 import { CannotRunError } from '../diagnostics/errors.js';
+import { isJsonObject } from '../json/object.js';
 
 /** A file the manifest lists. */
 export interface ManifestFile {
@@ -39,8 +40,8 @@ export function parseManifest(text: string, label: string): Manifest {
   } catch (e) {
     return fail(`not JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('not an object');
-  const m = value as Record<string, unknown>;
+  if (!isJsonObject(value)) return fail('not an object');
+  const m = value;
   if (!Array.isArray(m.files)) return fail('no files list');
   const files: ManifestFile[] = [];
   const seen = new Set<string>();

@@ -3,6 +3,7 @@ import { REVISION_FILES } from '../../catalog/types.js';
 import type { ChangeContext } from './context.js';
 import { metadataKeys, packagePairs } from './context.js';
 import { jsonDifferences, type JsonDifference } from '../../change/json-diff.js';
+import { isJsonObject } from '../../json/object.js';
 import { parsePointer } from '../../json/pointer.js';
 
 /** One difference inside a revision present at both base and head. */
@@ -57,7 +58,7 @@ function fileEdits(ctx: ChangeContext, pkg: string, base: Revision, head: Revisi
     const hv = h ? ctx.head.analysis.json(head, file) : {};
     if (bv === undefined || hv === undefined) return [];
     if (!b || !h) {
-      const keys = isPlainObject(b ? bv : hv) ? Object.keys((b ? bv : hv) as object) : [];
+      const keys = isJsonObject(b ? bv : hv) ? Object.keys((b ? bv : hv) as object) : [];
       if (keys.length === 0 || !keys.every((k) => metadata.has(k))) return [{ ...common, presence: b ? 'removed' : 'added', metadata: false }];
     }
     return jsonDifferences(bv, hv).map((difference) => {
@@ -76,10 +77,6 @@ function fileEdits(ctx: ChangeContext, pkg: string, base: Revision, head: Revisi
   let offset = 0;
   for (let seen = 0; offset < raw.length && seen < i; offset++) if (!(raw[offset] === '\r' && raw[offset + 1] === '\n')) seen++;
   return [{ ...common, offset, metadata: false }];
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The `upgradesFrom` list of a revision's package.json, when it is an array of strings. */

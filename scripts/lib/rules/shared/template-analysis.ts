@@ -1,7 +1,6 @@
 import type { Revision, RevisionFileName } from '../../catalog/types.js';
 import { collectDefaults } from '../../render/defaults.js';
 import { checkRendered, definesAuroraJobs, type DescriptorDocs, type RenderFailure } from '../../render/descriptor.js';
-import type { JsonObject } from '../../render/objects.js';
 import { pruneInvalidKeywords } from '../../render/schema-prune.js';
 import { withStandIns } from '../../render/stand-ins.js';
 import { parseTemplate, type TemplateError } from '../../render/template.js';
@@ -9,8 +8,8 @@ import { validateOptions, type OptionIssue } from '../../render/validate.js';
 import { unresolvedVariables, type UnresolvedVariable } from '../../render/variables.js';
 import { validateConfigDraft04, type SchemaIssue } from '../../schema/validators.js';
 import { parsePointer } from '../../json/pointer.js';
-import { isObject } from '../analysis.js';
 import type { RuleContext } from '../types.js';
+import { isJsonObject, type JsonObject } from '../../json/object.js';
 
 /** The two template files a revision may hold. */
 export type TemplateFile = Extract<RevisionFileName, 'marathon.json.mustache' | 'job.aurora.mustache'>;
@@ -92,7 +91,7 @@ export function optionFacts(rev: Revision, ctx: RuleContext): OptionFacts | unde
   return ctx.analysis.memo(rev, OPTIONS_KEY, () => {
     const config = ctx.analysis.json(rev, 'config.json');
     const resource = ctx.analysis.json(rev, 'resource.json');
-    if (rev.files['config.json'] && !isObject(config)) return undefined;
+    if (rev.files['config.json'] && !isJsonObject(config)) return undefined;
     if (rev.files['resource.json'] && resource === undefined) return undefined;
     const defaults = collectDefaults(config);
     const docs = { ...(config !== undefined ? { config: config as JsonObject } : {}), ...(resource !== undefined ? { resource } : {}), defaults };

@@ -1,9 +1,9 @@
 import type { LoadedFile, Revision, RevisionFileName } from '../../catalog/types.js';
-import type { JsonObject } from '../../render/objects.js';
 import type { SchemaIssue } from '../../schema/issue.js';
 import type { Analysis } from '../analysis.js';
 import type { RuleContext } from '../types.js';
 import { CONFIG_ISSUES_KEY, FACTS_KEY, OPTIONS_KEY, TEMPLATE_FILES, configSchemaIssues, optionFacts, templateFacts, type OptionFacts, type TemplateFacts, type TemplateFile } from './template-analysis.js';
+import type { JsonObject } from '../../json/object.js';
 
 /** The files a revision's template analysis reads: its result depends on them alone. */
 export const TEMPLATE_INPUTS: readonly RevisionFileName[] = ['config.json', 'resource.json', 'marathon.json.mustache', 'job.aurora.mustache'];
