@@ -51,14 +51,16 @@ function template(file: LoadedFile | undefined): TemplateText | undefined | fals
 export function readRevision(rev: Revision, analysis: Analysis): RevisionData | undefined {
   if (rev.number === undefined) return undefined;
   const pkg = analysis.packageJson(rev);
-  if (!pkg || typeof pkg.version !== 'string' || typeof pkg.packagingVersion !== 'string') return undefined;
+  const version = analysis.packageVersion(rev);
+  const packagingVersion = analysis.packagingVersion(rev);
+  if (!pkg || version === undefined || packagingVersion === undefined) return undefined;
   const config = json(rev, analysis, 'config.json');
   const resource = json(rev, analysis, 'resource.json');
   const command = json(rev, analysis, 'command.json');
   const marathon = template(rev.files['marathon.json.mustache']);
   const aurora = template(rev.files['job.aurora.mustache']);
   if (config === UNUSABLE || resource === UNUSABLE || command === UNUSABLE || marathon === false || aurora === false) return undefined;
-  return { dir: rev.dir, number: rev.number, pkg, version: pkg.version, packagingVersion: pkg.packagingVersion, config, resource, command, marathon, aurora };
+  return { dir: rev.dir, number: rev.number, pkg, version, packagingVersion, config, resource, command, marathon, aurora };
 }
 
 const UNUSABLE: unique symbol = Symbol('unusable');

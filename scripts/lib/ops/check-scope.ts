@@ -73,8 +73,8 @@ export function fillVersions(packages: PackageChange[], head: Catalog, headAnaly
     for (const r of p.revisions) {
       const [catalog, analysis] = r.status === 'removed' ? [base, baseAnalysis] : [head, headAnalysis];
       const rev = catalog.packages.find((x) => x.dir === p.dir)?.revisions.find((x) => x.folder === r.folder);
-      const v = rev ? analysis.packageJson(rev)?.version : undefined;
-      if (typeof v === 'string') (r as RevisionChange).version = v;
+      const v = rev ? analysis.packageVersion(rev) : undefined;
+      if (v !== undefined) (r as RevisionChange).version = v;
     }
   }
 }

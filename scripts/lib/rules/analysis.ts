@@ -46,6 +46,12 @@ export class Analysis {
     return isJsonObject(v) ? v : undefined;
   }
 
+  /** package.json's `version` when it is a string. */
+  packageVersion(rev: Revision): string | undefined {
+    const v = this.packageJson(rev)?.version;
+    return typeof v === 'string' ? v : undefined;
+  }
+
   /** package.json's `packagingVersion` when it is a string. */
   packagingVersion(rev: Revision): string | undefined {
     const v = this.packageJson(rev)?.packagingVersion;

@@ -83,8 +83,7 @@ export function metadataKeys(ctx: ChangeContext, file: string): Set<string> {
 
 /** A revision's `version` when it is a string. */
 export function versionOf(side: ChangeSide, rev: Revision | undefined): string | undefined {
-  const v = rev ? side.analysis.packageJson(rev)?.version : undefined;
-  return typeof v === 'string' ? v : undefined;
+  return rev ? side.analysis.packageVersion(rev) : undefined;
 }
 
 /** A revision the head adds to a package that was published at the base, with what it follows. */
