@@ -12,21 +12,22 @@ const LIB = path.join(PROJECT_ROOT, 'scripts/lib');
  */
 const ALLOWED: Record<string, string[]> = {
   diagnostics: [],
+  versions: [],
   json: ['diagnostics'],
   snapshot: ['diagnostics'],
   policy: ['diagnostics'],
   catalog: ['diagnostics', 'json', 'snapshot'],
-  schema: ['diagnostics', 'json'],
+  schema: ['diagnostics', 'json', 'versions'],
   render: ['diagnostics', 'json', 'schema'],
   compat: ['diagnostics', 'json', 'schema', 'render'],
   change: ['diagnostics', 'json'],
   git: ['diagnostics', 'snapshot', 'change'],
-  rules: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'change', 'compat'],
-  index: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules'],
+  rules: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'change', 'compat', 'versions'],
+  index: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'versions'],
   github: ['diagnostics', 'change'],
   consume: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'index'],
   ops: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'index', 'change', 'compat', 'git', 'consume'],
-  serve: ['diagnostics', 'json', 'snapshot', 'schema', 'policy', 'ops', 'consume'],
+  serve: ['diagnostics', 'json', 'snapshot', 'schema', 'policy', 'ops', 'consume', 'versions'],
 };
 
 function libSources(): string[] {

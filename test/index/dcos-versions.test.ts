@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DCOS_FILES, compareDotted, includedIn, inclusionMask, parseDotted } from '../../scripts/lib/index/dcos-versions.js';
-import { DCOS_VERSIONS, FIRST_DCOS_VERSION, MEDIA_PACKAGING_VERSIONS, mediaOf, servedPackagingVersion } from '../../scripts/lib/schema/dcos-media.js';
+import { DCOS_FILES, includedIn, inclusionMask } from '../../scripts/lib/index/dcos-versions.js';
+import { DCOS_VERSIONS, FIRST_DCOS_VERSION, MEDIA_PACKAGING_VERSIONS, isDcosReleaseVersion, mediaOf, servedPackagingVersion } from '../../scripts/lib/schema/dcos-media.js';
 
-test('minDcosReleaseVersion filtering follows Python LooseVersion on dotted integers', () => {
+test('minDcosReleaseVersion filtering follows Python LooseVersion on DC/OS release versions', () => {
   assert.equal(includedIn(undefined, '1.8'), true, 'missing counts as 0.0');
   assert.equal(includedIn('1.8', '1.8'), true);
   assert.equal(includedIn('1.9', '1.8'), false);
@@ -12,11 +12,15 @@ test('minDcosReleaseVersion filtering follows Python LooseVersion on dotted inte
   assert.equal(includedIn('1.8.0', '1.8'), false, 'LooseVersion: [1, 8, 0] > [1, 8]');
   assert.equal(includedIn('1.7', '1.8'), true);
   assert.equal(includedIn('2.0', '1.13'), false);
-  assert.equal(includedIn('1.x', '2.0'), false, 'not dotted integers: in no filtered file');
+  assert.equal(includedIn('1.13.1', '1.13'), false);
+  assert.equal(includedIn('1.13.1', '2.0'), true);
+  assert.equal(includedIn('1', '1.8'), true, 'LooseVersion: [1] < [1, 8]');
+  assert.equal(includedIn('0.0', '1.8'), true);
+  // Not a DC/OS release version (schema-package reports it): in no filtered file.
+  for (const bad of ['1.x', '1.8-dev', '01.8', '1..8', '', 'latest']) assert.equal(includedIn(bad, '2.0'), false, bad);
   assert.equal(includedIn(1.8, '2.0'), false);
-  assert.deepEqual(parseDotted('1.10.2'), [1, 10, 2]);
-  assert.equal(parseDotted('1..2'), undefined);
-  assert.ok(compareDotted([1, 8], [1, 8, 0]) < 0);
+  assert.equal(includedIn(null, '2.0'), false);
+  assert.ok(isDcosReleaseVersion('1.10.2') && isDcosReleaseVersion('0') && !isDcosReleaseVersion('1.'));
 });
 
 test('the DC/OS files, their forms and media types', () => {

@@ -12,7 +12,7 @@ const T = 'application/vnd.dcos.universe.repo+json';
 const COSMOS = `${T};charset=utf-8;version=v5,${T};charset=utf-8;version=v4;q=0.9,${T};charset=utf-8;version=v3;q=0.8`;
 const SERVED: ServedRepo[] = [
   ['1.8', 3], ['1.9', 3], ['1.10', 4], ['1.11', 4], ['1.12', 5], ['1.13', 5], ['2.0', 5],
-].map(([dcos, format]) => ({ dcos: dcos as string, parts: (dcos as string).split('.').map(Number), format: format as number, contentType: `${T};charset=utf-8;version=v${format}` }));
+].map(([dcos, format]) => ({ dcos: dcos as string, format: format as number, contentType: `${T};charset=utf-8;version=v${format}` }));
 
 test('parseAccept: ranges, parameters (quoted too) and q-values; malformed ranges are left out', () => {
   assert.deepEqual(
@@ -40,14 +40,17 @@ test('formatWeight: the most specific range decides; q=0 excludes', () => {
   assert.equal(formatWeight(undefined, 5), 1);
 });
 
-test('userAgentDcosVersion reads dcos/X.Y anywhere in the User-Agent, and only that', () => {
-  const table: Array<[string | undefined, number[] | undefined]> = [
-    ['dcos/1.12.0', [1, 12]],
-    ['cosmos/0.6.0 dcos/1.13.1', [1, 13]],
-    ['dcos-cli/0.8.0 dcos/1.10 python/3.7', [1, 10]],
-    ['Mozilla/5.0 (dcos/1.11)', [1, 11]],
-    ['DCOS/2.1', [2, 1]],
-    ['dcos/2', [2, 0]],
+test('userAgentDcosVersion reads dcos/X.Y… anywhere in the User-Agent, and only that', () => {
+  const table: Array<[string | undefined, string | undefined]> = [
+    ['dcos/1.12.0', '1.12.0'],
+    ['cosmos/0.6.0 dcos/1.13.1', '1.13.1'],
+    ['dcos-cli/0.8.0 dcos/1.10 python/3.7', '1.10'],
+    ['Mozilla/5.0 (dcos/1.11)', '1.11'],
+    ['DCOS/2.1', '2.1'],
+    ['dcos/1.13-dev', '1.13'],
+    ['dcos/2.1.0-beta1', '2.1.0'],
+    ['dcos/99999999999999999999.1', '99999999999999999999.1'],
+    ['dcos/2', undefined],
     ['dcos-cli/1.2.0', undefined],
     ['mydcos/1.9', undefined],
     ['curl/8.5.0', undefined],
@@ -84,6 +87,10 @@ const TABLE: Array<[string | undefined, string | undefined, string | number]> = 
   [COSMOS, 'dcos-cli/0.5 dcos/1.10.0 python/3', '1.10'],
   [COSMOS, 'dcos/1.9.7', '1.9'],
   [COSMOS, 'dcos/1.8.8', '1.8'],
+  [COSMOS, 'dcos/1.13-dev', '1.13'],
+  [COSMOS, 'dcos/1.10.0-rc1', '1.10'],
+  [COSMOS, 'dcos/2', '2.0'],
+  [COSMOS, 'dcos/99999999999999999999.1', '2.0'],
   [COSMOS, undefined, '2.0'],
   [COSMOS, 'curl/8.5.0', '2.0'],
   [`${T};charset=utf-8;version=v3`, 'dcos/1.12.0', '1.9'],

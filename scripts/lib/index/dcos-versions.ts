@@ -5,7 +5,7 @@
  */
 import { DCOS_VERSIONS, dcosContentType, includedIn, mediaOf, type DcosMedia, type DcosVersion } from '../schema/dcos-media.js';
 
-export { DCOS_VERSIONS, compareDotted, dcosContentType, includedIn, parseDotted, type DcosMedia, type DcosVersion } from '../schema/dcos-media.js';
+export { DCOS_VERSIONS, dcosContentType, includedIn, type DcosMedia, type DcosVersion } from '../schema/dcos-media.js';
 
 /**
  * Which form of a package object a file holds, by the media type it is served with: `modern` as

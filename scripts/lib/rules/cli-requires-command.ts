@@ -1,5 +1,7 @@
 import type { RevisionRule } from './types.js';
-import { compareDotted, NO_COMMAND_VERSIONS } from './util.js';
+import { isDcosReleaseVersion } from '../schema/dcos-media.js';
+import { compareLooseVersions } from '../versions/loose-version.js';
+import { NO_COMMAND_VERSIONS } from './util.js';
 import { isJsonObject } from '../json/object.js';
 
 /**
@@ -17,7 +19,8 @@ export const cliRequiresCommand: RevisionRule = {
     const resource = analysis.json(rev, 'resource.json');
     if (!isJsonObject(resource) || !Object.hasOwn(resource, 'cli')) return [];
     const min = analysis.packageJson(rev)?.minDcosReleaseVersion ?? '0.0';
-    if (typeof min !== 'string' || (compareDotted(min, '1.8') ?? 0) >= 0) return [];
+    // An invalid minDcosReleaseVersion is schema-package's to report; stay silent then.
+    if (typeof min !== 'string' || !isDcosReleaseVersion(min) || compareLooseVersions(min, '1.8') >= 0) return [];
     const pv = analysis.packagingVersion(rev);
     const fix =
       pv !== undefined && NO_COMMAND_VERSIONS.has(pv)

@@ -1,5 +1,6 @@
 import type { RevisionRule } from './types.js';
-import { compareDotted } from './util.js';
+import { isDcosReleaseVersion } from '../schema/dcos-media.js';
+import { compareLooseVersions } from '../versions/loose-version.js';
 import { isJsonObject } from '../json/object.js';
 
 /**
@@ -16,7 +17,7 @@ export const commandDeprecated: RevisionRule = {
     if (!rev.files['command.json'] || analysis.packagingVersion(rev) !== '3.0') return [];
     const min = analysis.packageJson(rev)?.minDcosReleaseVersion ?? '0.0';
     // An invalid minDcosReleaseVersion is schema-package's to report; stay silent then.
-    if (typeof min !== 'string' || (compareDotted(min, '1.8') ?? -1) < 0) return [];
+    if (typeof min !== 'string' || !isDcosReleaseVersion(min) || compareLooseVersions(min, '1.8') < 0) return [];
     const resource = analysis.json(rev, 'resource.json');
     const hasCli = isJsonObject(resource) && Object.hasOwn(resource, 'cli');
     const fix = hasCli

@@ -18,28 +18,6 @@ export const LETTER = /^[A-Z]$/;
 /** Packaging versions in which command.json is no longer read. */
 export const NO_COMMAND_VERSIONS: ReadonlySet<string> = new Set(['4.0', '5.0', '6.0']);
 
-/** Parses a dotted-integer version ("1.10.2") into its parts; undefined when it is not one. */
-export function parseDotted(v: string): number[] | undefined {
-  if (!/^\d+(\.\d+)*$/.test(v)) return undefined;
-  return v.split('.').map(Number);
-}
-
-/**
- * Compares two dotted-integer versions numerically part by part, missing parts counting as 0
- * ("1.10" > "1.9", "1.8" = "1.8.0"), as DC/OS compares minDcosReleaseVersion. Undefined when
- * either is not a dotted-integer version.
- */
-export function compareDotted(a: string, b: string): number | undefined {
-  const pa = parseDotted(a);
-  const pb = parseDotted(b);
-  if (!pa || !pb) return undefined;
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
-}
-
 /** A revision's package.json `version`, when it parsed into a string. */
 export interface RevisionVersion {
   revision: Revision;

@@ -3,8 +3,10 @@
  * the validation rule that warns a revision cannot be served: the DC/OS versions that get a
  * `repo-up-to-<V>.json`, the media type each is served with, which packaging versions each media
  * type's repository schema carries (schema/dcos/), and the packaging version the build serves a
- * revision as. Versions compare as the DC/OS Universe build compares them (Python's LooseVersion).
+ * revision as. Versions compare as the DC/OS Universe build compares them (Python's LooseVersion,
+ * versions/loose-version.ts).
  */
+import { compareLooseVersions, parseLooseVersion, type LooseVersion } from '../versions/loose-version.js';
 
 /** The DC/OS versions that get a `repo-up-to-<V>.json` file, oldest first. */
 export const DCOS_VERSIONS = ['1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '2.0'] as const;
@@ -23,41 +25,36 @@ export function dcosContentType(v: DcosMedia): string {
   return `application/vnd.dcos.universe.repo+json;charset=utf-8;version=v${v}`;
 }
 
+const DCOS_RELEASE_VERSION = /^(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))*$/;
+
 /**
- * Parses a version of dotted non-negative integers ("1.10" → [1, 10]); undefined otherwise.
- * DC/OS compares these with Python's LooseVersion, i.e. as integer lists, where a prefix sorts
- * first: "1.8" < "1.8.0" < "1.10".
+ * Whether `v` is a DC/OS release version as the DC/OS repository schema defines one
+ * (`dcosReleaseVersion`): dotted integers without leading zeros, e.g. "1.10" or "1.13.1". The
+ * package schemas ask the same of `minDcosReleaseVersion`.
  */
-export function parseDotted(v: string): number[] | undefined {
-  if (!/^[0-9]+(\.[0-9]+)*$/.test(v)) return undefined;
-  return v.split('.').map(Number);
+export function isDcosReleaseVersion(v: string): boolean {
+  return DCOS_RELEASE_VERSION.test(v);
 }
 
-/** Compares dotted-integer lists the way Python compares LooseVersion lists. */
-export function compareDotted(a: readonly number[], b: readonly number[]): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
-  return a.length - b.length;
-}
-
-const VERSION_PARTS = new Map<string, number[]>(DCOS_VERSIONS.map((v) => [v, parseDotted(v)!]));
+const VERSION_PARTS = new Map<string, LooseVersion>(DCOS_VERSIONS.map((v) => [v, parseLooseVersion(v)]));
 
 /**
- * Whether a revision whose `minDcosReleaseVersion` is `min` belongs in `repo-up-to-<version>`.
- * A missing value counts as "0.0" (every file). A value that is not dotted integers (rejected by
- * validation; Python would crash on it) keeps the revision out of every filtered file.
+ * Whether a revision whose `minDcosReleaseVersion` is `min` belongs in `repo-up-to-<version>`:
+ * gen_universe.py's `LooseVersion(min) <= LooseVersion(version)`, a missing value counting as
+ * "0.0" (every file). A value that is not a DC/OS release version (schema-package reports it,
+ * the DC/OS schema rejects it, and gen_universe.py fails on it one way or the other) keeps the
+ * revision out of every filtered file.
  */
 export function includedIn(min: unknown, version: DcosVersion): boolean {
   if (min === undefined) return true;
-  if (typeof min !== 'string') return false;
-  const parts = parseDotted(min);
-  return parts !== undefined && compareDotted(parts, VERSION_PARTS.get(version)!) <= 0;
+  if (typeof min !== 'string' || !isDcosReleaseVersion(min)) return false;
+  return compareLooseVersions(min, VERSION_PARTS.get(version)!) <= 0;
 }
 
 /** The media type `repo-up-to-<version>.json` is served with: v3 up to 1.9, v4 up to 1.11, v5 after. */
 export function mediaOf(version: DcosVersion): DcosMedia {
   const parts = VERSION_PARTS.get(version)!;
-  return compareDotted(parts, [1, 9]) <= 0 ? 3 : compareDotted(parts, [1, 11]) <= 0 ? 4 : 5;
+  return compareLooseVersions(parts, '1.9') <= 0 ? 3 : compareLooseVersions(parts, '1.11') <= 0 ? 4 : 5;
 }
 
 /** The first DC/OS version served each media type. */

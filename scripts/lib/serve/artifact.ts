@@ -15,7 +15,8 @@ import { isPackageSummary } from '../consume/summary.js';
 import type { NativeIndex, PackageSummary } from '../consume/types.js';
 import { parseManifest, type Manifest, type ManifestFile } from './manifest.js';
 import { contentTypeOf } from './mime.js';
-import { compareParts, type ServedRepo } from './negotiate.js';
+import { compareLooseVersions } from '../versions/loose-version.js';
+import type { ServedRepo } from './negotiate.js';
 import { etagOf, makeRepresentation, type DiskFile, type Representation } from './representation.js';
 
 /** Files up to this size are held in memory by default (larger ones are read from disk). */
@@ -280,7 +281,7 @@ function servedRepos(listed: ReadonlyMap<string, ManifestFile>, text: (p: string
     const contentType = text(`dcos/repo-up-to-${m[1]}.content_type`)?.trim();
     const format = contentType === undefined ? undefined : /;\s*version=v(\d+)\s*(?:;|$)/i.exec(contentType);
     if (!format || !HEADER_VALUE.test(contentType!)) continue;
-    out.push({ dcos: m[1]!, parts: m[1]!.split('.').map(Number), format: Number(format[1]), contentType: contentType! });
+    out.push({ dcos: m[1]!, format: Number(format[1]), contentType: contentType! });
   }
-  return out.sort((a, b) => compareParts(a.parts, b.parts));
+  return out.sort((a, b) => compareLooseVersions(a.dcos, b.dcos));
 }

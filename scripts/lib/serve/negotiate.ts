@@ -10,7 +10,11 @@
  * server's default: the highest the client's DC/OS version supports) — HTTP lets a server ignore
  * a header it cannot understand, and old clients sent odd headers; a well-formed Accept that
  * names nothing we serve (`text/html`, `version=v9`) is a 406. An unknown DC/OS version is 2.0.
+ * DC/OS versions compare as everywhere else (versions/loose-version.ts): as the DC/OS Universe
+ * build filters `repo-up-to-<V>.json`, so a client gets the file whose V is the highest at or
+ * below its version (`dcos/1.13.1` gets 1.13).
  */
+import { compareLooseVersions } from '../versions/loose-version.js';
 import { parseAccept, type MediaRange } from './accept.js';
 
 /** The DC/OS repository media type, without parameters. */
@@ -23,8 +27,6 @@ export const DEFAULT_DCOS_VERSION = '2.0';
 export interface ServedRepo {
   /** The DC/OS version V as in the file name, e.g. `1.10`. */
   dcos: string;
-  /** V as integers, for comparisons. */
-  parts: readonly number[];
   /** N of the repository format vN, read from the file's `.content_type`. */
   format: number;
   /** The `.content_type` text: the exact Content-Type to answer with. */
@@ -36,22 +38,16 @@ export type Negotiation =
   | { ok: true; repo: ServedRepo }
   | { ok: false; status: 404 | 406; message: string };
 
-/** Compares dotted integer versions. */
-export function compareParts(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+const UA_DCOS = /(?:^|[\s(;,])dcos\/(\d+(?:\.\d+)+)/i;
 
-const UA_DCOS = /(?:^|[\s(;,])dcos\/(\d{1,4})(?:\.(\d{1,4}))?/i;
-
-/** The DC/OS version a User-Agent names (`dcos/X.Y…`), as [X, Y], or undefined. */
-export function userAgentDcosVersion(ua: string | undefined): number[] | undefined {
+/**
+ * The DC/OS version a User-Agent names (`dcos/1.13.1`): its dotted integers, at least the release
+ * line X.Y, as sent (a suffix such as `-dev` left out). Undefined when it names none, `dcos/2`
+ * included: no DC/OS release is named without its minor version.
+ */
+export function userAgentDcosVersion(ua: string | undefined): string | undefined {
   if (ua === undefined) return undefined;
-  const m = UA_DCOS.exec(ua);
-  return m ? [Number(m[1]), Number(m[2] ?? 0)] : undefined;
+  return UA_DCOS.exec(ua)?.[1];
 }
 
 /** Specificity of a range that matches repository format `n`, or -1 when it does not match. */
@@ -93,21 +89,20 @@ export function negotiateRepo(served: readonly ServedRepo[], accept: string | un
   if (served.length === 0) return { ok: false, status: 404, message: 'this artifact has no DC/OS outputs (dcos/repo-up-to-<V>.json); rebuild it with universe build' };
   const parsed = accept === undefined || accept.trim() === '' ? [] : parseAccept(accept);
   const ranges = parsed.length === 0 ? undefined : parsed;
-  const client = userAgentDcosVersion(ua) ?? DEFAULT_DCOS_VERSION.split('.').map(Number);
+  const client = userAgentDcosVersion(ua) ?? DEFAULT_DCOS_VERSION;
   let older = true;
   for (let i = served.length - 1; i >= 0; i--) {
     const repo = served[i]!;
-    if (compareParts(repo.parts, client) > 0) continue;
+    if (compareLooseVersions(repo.dcos, client) > 0) continue;
     older = false;
     if (formatWeight(ranges, repo.format) > 0) return { ok: true, repo };
   }
   const list = servedSummary(served);
-  const version = client.join('.');
-  if (older) return { ok: false, status: 406, message: `the client's DC/OS ${version} is older than every DC/OS version this universe serves (${list})` };
+  if (older) return { ok: false, status: 406, message: `the client's DC/OS ${client} is older than every DC/OS version this universe serves (${list})` };
   return {
     ok: false,
     status: 406,
-    message: `no repository format the client accepts is served for DC/OS ${version} (Accept: ${accept ?? 'none'}); this universe serves ${list}; send Accept: ${REPO_MEDIA_TYPE};charset=utf-8;version=vN`,
+    message: `no repository format the client accepts is served for DC/OS ${client} (Accept: ${accept ?? 'none'}); this universe serves ${list}; send Accept: ${REPO_MEDIA_TYPE};charset=utf-8;version=vN`,
   };
 }
 
