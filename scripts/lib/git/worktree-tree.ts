@@ -11,9 +11,16 @@ import { blobId, VirtualTree, type VirtualFile } from './virtual-tree.js';
  * second the index was written may have changed unseen ("racily clean"), so it is hashed too.
  * `treeCache` (the index's cache-tree, paths relative to root) gives the id of a directory whose
  * every file is clean and that holds exactly the files the index has there, so unchanged
- * directories are not hashed.
+ * directories are not hashed. `ignored` says which untracked paths (relative to root) git ignores
+ * (.gitignore…): they are left out, as `git status` leaves them out; tracked files never are.
  */
-export function worktreeTree(root: string, index: IndexView, indexMtimeSeconds: number, treeCache: ReadonlyMap<string, string> = new Map()): VirtualTree {
+export function worktreeTree(
+  root: string,
+  index: IndexView,
+  indexMtimeSeconds: number,
+  treeCache: ReadonlyMap<string, string> = new Map(),
+  ignored: (rel: string, dir: boolean) => boolean = () => false,
+): VirtualTree {
   const files: VirtualFile[] = [];
   const known = new Map<string, string>();
   /** Walks a folder; returns how many files it holds and whether each one matched the index. */
@@ -31,12 +38,14 @@ export function worktreeTree(root: string, index: IndexView, indexMtimeSeconds: 
       const a = abs + path.sep + d.name;
       const r = rel === '' ? d.name : `${rel}/${d.name}`;
       if (d.isDirectory()) {
+        if (index.countBelow(r) === 0 && ignored(r, true)) continue;
         const sub = walk(a, r);
         count += sub.count;
         clean &&= sub.clean;
         continue;
       }
       const i = index.find(r);
+      if (i < 0 && ignored(r, false)) continue;
       let f: VirtualFile | undefined;
       if (d.isSymbolicLink()) {
         try {

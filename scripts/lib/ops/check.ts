@@ -10,6 +10,7 @@ import { indexView, readIndex, stagedTree, treeCacheBelow } from '../git/index-r
 import { locateRepository } from '../git/locate.js';
 import { GitObjects, shallowError } from '../git/objects.js';
 import { commitTreeLister, GitSnapshot, virtualTreeLister, type TreeLister } from '../git/snapshot.js';
+import { IgnoreRules } from '../git/ignore-rules.js';
 import { worktreeTree } from '../git/worktree-tree.js';
 import { Analysis } from '../rules/analysis.js';
 import type { ChangeContext, ChangeRule } from '../rules/breaking/context.js';
@@ -18,7 +19,8 @@ import { runChangeRules } from '../rules/breaking/run.js';
 import { RULES } from '../rules/registry.js';
 import { countBySeverity, runRules } from '../rules/run.js';
 import type { Rule } from '../rules/types.js';
-import type { Snapshot } from '../snapshot/types.js';
+import { FilteredSnapshot } from '../snapshot/filtered.js';
+import type { EntryKind, Snapshot } from '../snapshot/types.js';
 import { WorktreeSnapshot } from '../snapshot/worktree.js';
 import { addDependencies, changedAncestors, classify, fillVersions, findingKey, inChange, newPathsOf } from './check-scope.js';
 import { SCHEMA_DIR, schemaSides } from './check-schemas.js';
@@ -170,15 +172,20 @@ async function headState(opts: CheckOptions, objects: GitObjects): Promise<HeadS
     };
   }
   const index = readIndex(objects.location);
-  const tree = worktreeTree(path.resolve(opts.repoDir), indexView(index, prefix), index.mtimeSeconds, treeCacheBelow(index, prefix));
+  // Untracked paths git ignores (.gitignore, info/exclude) are not part of the change, as in git status.
+  const rules = new IgnoreRules(worktree, objects.location.gitdir);
+  const ignoredBelow = (base: string) => (rel: string, dir: boolean) => rules.ignored(base === '' ? rel : `${base}/${rel}`, dir);
+  const view = indexView(index, prefix);
+  const tree = worktreeTree(path.resolve(opts.repoDir), view, index.mtimeSeconds, treeCacheBelow(index, prefix), ignoredBelow(prefix));
+  const untracked = (rel: string, kind: EntryKind): boolean => (kind === 'dir' ? view.countBelow(rel) === 0 : view.find(rel) < 0);
   const commit = await headCommit();
   return {
     side: { ref: 'worktree' },
     lister: virtualTreeLister(tree),
-    snapshot: new WorktreeSnapshot(opts.repoDir),
+    snapshot: new FilteredSnapshot(new WorktreeSnapshot(opts.repoDir), (rel, kind) => untracked(rel, kind) && ignoredBelow(prefix)(rel, kind === 'dir')),
     ...(commit ? { commit } : {}),
     schemaTree: async () => {
-      const t = worktreeTree(path.join(worktree, SCHEMA_DIR), indexView(index, SCHEMA_DIR), index.mtimeSeconds, treeCacheBelow(index, SCHEMA_DIR));
+      const t = worktreeTree(path.join(worktree, SCHEMA_DIR), indexView(index, SCHEMA_DIR), index.mtimeSeconds, treeCacheBelow(index, SCHEMA_DIR), ignoredBelow(SCHEMA_DIR));
       return { id: t.treeId(''), lister: virtualTreeLister(t) };
     },
   };
