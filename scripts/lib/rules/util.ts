@@ -28,8 +28,8 @@ export interface RevisionVersion {
 export function revisionVersions(pkg: PackageDir, analysis: Analysis): RevisionVersion[] {
   const out: RevisionVersion[] = [];
   for (const revision of pkg.revisions) {
-    const version = analysis.packageJson(revision)?.version;
-    if (typeof version === 'string') out.push({ revision, version });
+    const version = analysis.packageVersion(revision);
+    if (version !== undefined) out.push({ revision, version });
   }
   return out;
 }
