@@ -74,7 +74,11 @@ test('IgnoreRules: deeper files override shallower ones; nothing under an ignore
     fs.writeFileSync(path.join(r, '.gitignore'), '*.log\nbuild/\n');
     fs.writeFileSync(path.join(r, 'a/.gitignore'), '!keep.log\n');
     fs.writeFileSync(path.join(r, 'a/b/.gitignore'), 'keep.log\n');
-    const rules = new IgnoreRules(r, path.join(r, '.git'), { HOME: r });
+    fs.mkdirSync(path.join(r, '.config/git'), { recursive: true });
+    fs.writeFileSync(path.join(r, '.config/git/ignore'), '*.bak\n');
+    const rules = new IgnoreRules(r, path.join(r, '.git'), { home: r });
+    assert.equal(rules.ignored('a/x.bak', false), true, "the user's excludes file (XDG default)");
+    assert.equal(new IgnoreRules(r, path.join(r, '.git')).ignored('a/x.bak', false), false, 'without the user folders, only the repository counts');
     assert.equal(rules.ignored('x.log', false), true);
     assert.equal(rules.ignored('a/keep.log', false), false);
     assert.equal(rules.ignored('a/b/keep.log', false), true);

@@ -61,6 +61,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     ...(values.base !== undefined ? { base: values.base } : {}),
     ...(values.head !== undefined ? { head: values.head } : {}),
     staged: values.staged,
+    // The user's excludes file (core.excludesFile, ~/.config/git/ignore) counts, as in git status.
+    userConfig: { ...(process.env.HOME ? { home: process.env.HOME } : {}), ...(process.env.XDG_CONFIG_HOME ? { xdgConfigHome: process.env.XDG_CONFIG_HOME } : {}) },
   });
   const ms = performance.now() - started;
   const quiet = format === 'pretty' && values.quiet && checked.diagnostics.length === 0 && checked.overrides.length === 0;

@@ -8,10 +8,17 @@
  * only about untracked paths.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { parseGitConfig } from './features.js';
+
+/** Where the user's own git configuration lives (the CLI reads them from the environment). */
+export interface UserConfigDirs {
+  /** $HOME: ~/.gitconfig, and ~ in core.excludesFile. */
+  home?: string;
+  /** $XDG_CONFIG_HOME (default ~/.config): git/config and the default git/ignore. */
+  xdgConfigHome?: string;
+}
 
 /** One source of patterns and the folder (relative to the top, '' for the top) they are relative to. */
 interface Level {
@@ -27,15 +34,18 @@ export class IgnoreRules {
   /** Folders already found ignored. */
   private readonly ignoredFolders = new Map<string, boolean>();
 
-  /** @param worktree the working tree's top folder; @param gitdir its git directory. */
+  /**
+   * @param worktree the working tree's top folder; @param gitdir its git directory; @param user
+   * where the user's git configuration is (without it, only the repository's own patterns apply).
+   */
   constructor(
     private readonly worktree: string,
     gitdir: string,
-    env: NodeJS.ProcessEnv = process.env,
+    user: UserConfigDirs = {},
   ) {
     this.global = ignore();
     this.global.add(readText(path.join(gitdir, 'info', 'exclude')));
-    const excludes = excludesFile(gitdir, env);
+    const excludes = excludesFile(gitdir, user);
     if (excludes) this.global.add(readText(excludes));
   }
 
@@ -93,12 +103,16 @@ function readText(file: string): string {
 }
 
 /** The excludes file git reads: core.excludesFile from the repository's or the user's config, else the XDG default. */
-function excludesFile(gitdir: string, env: NodeJS.ProcessEnv): string | undefined {
-  const home = env.HOME ?? os.homedir();
-  const xdg = env.XDG_CONFIG_HOME || path.join(home, '.config');
-  for (const config of [path.join(gitdir, 'config'), path.join(home, '.gitconfig'), path.join(xdg, 'git', 'config')]) {
+function excludesFile(gitdir: string, user: UserConfigDirs): string | undefined {
+  const xdg = user.xdgConfigHome || (user.home !== undefined ? path.join(user.home, '.config') : undefined);
+  const configs = [path.join(gitdir, 'config')];
+  if (user.home !== undefined) configs.push(path.join(user.home, '.gitconfig'));
+  if (xdg !== undefined) configs.push(path.join(xdg, 'git', 'config'));
+  for (const config of configs) {
     const value = parseGitConfig(readText(config)).get('core.excludesfile');
-    if (value) return value.startsWith('~/') ? path.join(home, value.slice(2)) : value;
+    if (!value) continue;
+    if (value.startsWith('~/')) return user.home !== undefined ? path.join(user.home, value.slice(2)) : undefined;
+    return value;
   }
-  return path.join(xdg, 'git', 'ignore');
+  return xdg !== undefined ? path.join(xdg, 'git', 'ignore') : undefined;
 }

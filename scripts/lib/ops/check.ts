@@ -10,7 +10,7 @@ import { indexView, readIndex, stagedTree, treeCacheBelow } from '../git/index-r
 import { locateRepository } from '../git/locate.js';
 import { GitObjects, shallowError } from '../git/objects.js';
 import { commitTreeLister, GitSnapshot, virtualTreeLister, type TreeLister } from '../git/snapshot.js';
-import { IgnoreRules } from '../git/ignore-rules.js';
+import { IgnoreRules, type UserConfigDirs } from '../git/ignore-rules.js';
 import { worktreeTree } from '../git/worktree-tree.js';
 import { Analysis } from '../rules/analysis.js';
 import type { ChangeContext, ChangeRule } from '../rules/breaking/context.js';
@@ -37,6 +37,8 @@ export interface CheckOptions {
   head?: string;
   /** Check the staged changes (the git index) against HEAD: what a pre-commit hook sees. */
   staged?: boolean;
+  /** Where the user's git configuration lives, for their excludes file (working-tree mode); default: none. */
+  userConfig?: UserConfigDirs;
   rules?: readonly Rule[];
   changeRules?: readonly ChangeRule[];
 }
@@ -173,7 +175,7 @@ async function headState(opts: CheckOptions, objects: GitObjects): Promise<HeadS
   }
   const index = readIndex(objects.location);
   // Untracked paths git ignores (.gitignore, info/exclude) are not part of the change, as in git status.
-  const rules = new IgnoreRules(worktree, objects.location.gitdir);
+  const rules = new IgnoreRules(worktree, objects.location.gitdir, opts.userConfig);
   const ignoredBelow = (base: string) => (rel: string, dir: boolean) => rules.ignored(base === '' ? rel : `${base}/${rel}`, dir);
   const view = indexView(index, prefix);
   const tree = worktreeTree(path.resolve(opts.repoDir), view, index.mtimeSeconds, treeCacheBelow(index, prefix), ignoredBelow(prefix));
