@@ -17,7 +17,8 @@ function what(e: SnapshotEntry): string {
 /**
  * Files and folders where none belong. The loader ignores them, so without this rule a
  * misplaced or misspelled file (`Package.json`, `config.json.bak`, a package one folder too
- * high) would silently not be part of the universe.
+ * high) would silently not be part of the universe. The one exception is `packages/.gitkeep`,
+ * which keeps an empty universe's packages/ folder in git.
  */
 export const layoutStrayFile: CatalogRule = {
   id: 'layout-stray-file',
@@ -33,7 +34,8 @@ export const layoutStrayFile: CatalogRule = {
         out.push({ file: `${dir}/${e.name}`, message: `'${e.name}' is ${what(e)} where only ${expected} belong: move or remove it` });
       }
     };
-    nonDirs('packages', catalog.packagesEntries, 'letter folders (A-Z)');
+    // An empty `.gitkeep` keeps an empty packages/ folder in git (universe init writes one).
+    nonDirs('packages', catalog.packagesEntries.filter((e) => !(e.name === '.gitkeep' && e.kind === 'file')), 'letter folders (A-Z)');
     for (const letter of catalog.letters) nonDirs(letter.dir, letter.entries, 'package folders');
     for (const pkg of catalog.packages) {
       nonDirs(pkg.dir, pkg.entries, 'revision folders (0, 1, 2, …)');
