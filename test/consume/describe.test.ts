@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { run } from '../../scripts/cli/commands/describe.js';
 import { UsageError } from '../../scripts/cli/io.js';
-import { constraintNotes, flattenOptions, optionConstraints } from '../../scripts/lib/consume/options.js';
+import { constraintNotes, flattenOptions } from '../../scripts/lib/consume/options.js';
 import { CannotRunError } from '../../scripts/lib/diagnostics/errors.js';
 import { fakeIo, sampleArtifact } from './artifact.js';
 
@@ -104,7 +104,8 @@ test('describe: the pretty table shows the allowed values after the description'
   assert.match(pretty, /^ {2}security\.tls_enabled +boolean +false +Serve clients over TLS[^(]*$/m);
 });
 
-test('optionConstraints: enum, draft-04 and numeric exclusive bounds, lengths, pattern and format; nothing else', () => {
+test("an option's constraints: enum, draft-04 and numeric exclusive bounds, lengths, pattern and format; nothing else", () => {
+  const optionConstraints = (schema: Record<string, unknown>): unknown => flattenOptions({ properties: { x: schema } })[0]!.constraints;
   assert.equal(optionConstraints({ type: 'string', description: 'x', default: 'a' }), undefined);
   assert.deepEqual(optionConstraints({ enum: ['a', 1, null], minimum: 0, exclusiveMinimum: true, maximum: 10 }), { enum: ['a', 1, null], minimum: 0, exclusiveMinimum: true, maximum: 10 });
   // Later drafts: the exclusive bound is the number, when it is the stricter one.

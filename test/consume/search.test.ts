@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { run, table } from '../../scripts/cli/commands/search.js';
-import { SCORES, searchPackages } from '../../scripts/lib/consume/search.js';
+import { searchPackages } from '../../scripts/lib/consume/search.js';
 import type { NativeIndex, PackageSummary } from '../../scripts/lib/consume/types.js';
 import { fakeIo, sampleArtifact } from './artifact.js';
+
+/** Points per word, by where it matches: a name match outranks everything else. */
+const SCORES = { nameExact: 100, namePrefix: 60, nameSubstring: 40, tagExact: 30, tagSubstring: 15, description: 10, maintainer: 5 };
 
 function pkg(name: string, extra: Partial<PackageSummary> = {}): PackageSummary {
   return { name, description: `The ${name} package.`, tags: [], categories: [], maintainer: `${name}@example.com`, latest: { version: '1.0.0', revision: 0, packagingVersion: '4.0' }, versions: 1, ...extra };

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import git from 'isomorphic-git';
-import { parseIndex, IndexFormatError } from '../../scripts/lib/git/index-file.js';
+import { parseIndexFile, IndexFormatError } from '../../scripts/lib/git/index-file.js';
 import { readIndex, stagedTree, indexView, treeCacheBelow } from '../../scripts/lib/git/index-read.js';
 import { locateRepository } from '../../scripts/lib/git/locate.js';
 import { GitObjects } from '../../scripts/lib/git/objects.js';
@@ -43,12 +43,13 @@ test('the index parser reads version 4 (prefix-compressed paths) and refuses cor
   ];
   for (const version of [2, 4]) {
     const bytes = encodeIndex(files, version);
-    assert.deepEqual(parseIndex(bytes).map((e) => [e.path, e.oid]), files.map((f) => [f.path, f.oid]), `version ${version}`);
+    const index = parseIndexFile(bytes);
+    assert.deepEqual(index.paths.map((p, i) => [p, index.oid(i)]), files.map((f) => [f.path, f.oid]), `version ${version}`);
     const corrupt = Buffer.from(bytes);
     corrupt[20] = corrupt[20]! ^ 1;
-    assert.throws(() => parseIndex(corrupt), IndexFormatError);
+    assert.throws(() => parseIndexFile(corrupt), IndexFormatError);
   }
-  assert.throws(() => parseIndex(Buffer.from('DIRC')), IndexFormatError);
+  assert.throws(() => parseIndexFile(Buffer.from('DIRC')), IndexFormatError);
 });
 
 test('tree ids computed from the index and from the working tree equal the committed tree ids', async () => {

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import git from 'isomorphic-git';
-import { applyDelta, ObjectStore } from '../../scripts/lib/git/store.js';
+import { ObjectStore } from '../../scripts/lib/git/store.js';
 import { Refs } from '../../scripts/lib/git/refs.js';
 import { parseIndexFile } from '../../scripts/lib/git/index-file.js';
 import { IndexTree } from '../../scripts/lib/git/sorted-tree.js';
@@ -83,11 +83,30 @@ test('the object store resolves offset and reference deltas in packs', () => {
 });
 
 test('applying a delta checks sizes and refuses zero instructions', () => {
-  const base = Buffer.alloc(0x10000 + 5, 7);
-  assert.deepEqual(applyDelta(base, Buffer.from([...varint(base.length), ...varint(0x10000), 0x80])), base.subarray(0, 0x10000));
-  assert.throws(() => applyDelta(base, Buffer.from([...varint(3), ...varint(1), 1, 65])), /base size/);
-  assert.throws(() => applyDelta(Buffer.from('abc'), Buffer.from([3, 1, 0])), /zero instruction/);
-  assert.throws(() => applyDelta(Buffer.from('abc'), Buffer.from([3, 2, 1, 65])), /result size/);
+  const gitdir = fs.mkdtempSync(path.join(os.tmpdir(), 'universe-delta-'));
+  try {
+    const base = Buffer.alloc(0x10000 + 5, 7);
+    const abc = Buffer.from('abc');
+    const copied = base.subarray(0, 0x10000);
+    const bad = { baseSize: 'e1'.repeat(20), zero: 'e2'.repeat(20), resultSize: 'e3'.repeat(20) };
+    writePack(gitdir, [
+      { oid: blobId(base), body: packEntry(3, base.length, deflateSync(base)) },
+      { oid: blobId(abc), body: packEntry(3, abc.length, deflateSync(abc)) },
+      // A copy with no size bytes copies 0x10000 bytes.
+      { oid: blobId(copied), delta: 'ref', of: blobId(base), data: Buffer.from([...varint(base.length), ...varint(0x10000), 0x80]) },
+      { oid: bad.baseSize, delta: 'ref', of: blobId(base), data: Buffer.from([...varint(3), ...varint(1), 1, 65]) },
+      { oid: bad.zero, delta: 'ref', of: blobId(abc), data: Buffer.from([3, 1, 0]) },
+      { oid: bad.resultSize, delta: 'ref', of: blobId(abc), data: Buffer.from([3, 2, 1, 65]) },
+    ]);
+    const store = new ObjectStore(gitdir);
+    assert.deepEqual(store.read(blobId(copied)), { type: 'blob', data: copied });
+    assert.throws(() => store.read(bad.baseSize), /base size/);
+    assert.throws(() => store.read(bad.zero), /zero instruction/);
+    assert.throws(() => store.read(bad.resultSize), /result size/);
+    store.close();
+  } finally {
+    fs.rmSync(gitdir, { recursive: true, force: true });
+  }
 });
 
 test('refs resolve through loose files, packed-refs, symbolic refs and the usual prefixes', () => {

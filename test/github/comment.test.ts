@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commentBody, isStickyComment, labelsFor, MARKER } from '../../scripts/lib/github/comment.js';
+import { commentBody, isStickyComment, labelsFor } from '../../scripts/lib/github/comment.js';
 import type { CheckReport } from '../../scripts/lib/change/types.js';
 import { diag, sampleReport } from '../reporters/fixture.js';
+import { MARKER } from './fake-github.js';
 
 function report(over: Partial<CheckReport>): CheckReport {
   return { ...sampleReport(), diagnostics: [], overrides: [], ...over };

@@ -28,6 +28,11 @@ export const RATE_LIMIT_RESET = 1_700_000_000;
 export const TOKEN = 'test-token-123';
 /** Who the fake says the token belongs to. */
 export const BOT = { login: 'github-actions[bot]', type: 'Bot' as const };
+/**
+ * The hidden marker that opens the sticky report comment. Spelled out here, not imported: a new
+ * version of the tool must still find the comments the old one wrote.
+ */
+export const MARKER = '<!-- universe:check-report -->';
 
 /**
  * A local HTTP server playing the parts of the GitHub REST API that `universe github report`

@@ -4,9 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli, type CliResult } from '../helpers/cli.js';
-import { MARKER } from '../../scripts/lib/github/comment.js';
 import { sampleJson, sampleReport } from '../reporters/fixture.js';
-import { BOT, FakeGithub, RATE_LIMIT_RESET, TOKEN } from './fake-github.js';
+import { BOT, FakeGithub, MARKER, RATE_LIMIT_RESET, TOKEN } from './fake-github.js';
 
 const fake = new FakeGithub();
 let dir = '';

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { validateSnapshot } from '../../scripts/lib/ops/validate.js';
-import { isUnder, validateUnder } from '../../scripts/lib/ops/validate-under.js';
+import { validateUnder } from '../../scripts/lib/ops/validate-under.js';
 import type { Diagnostic } from '../../scripts/lib/diagnostics/types.js';
 import { MemorySnapshot, type MemoryFile } from '../../scripts/lib/snapshot/memory.js';
 import type { Snapshot } from '../../scripts/lib/snapshot/types.js';
@@ -14,6 +14,8 @@ import { WorktreeSnapshot } from '../../scripts/lib/snapshot/worktree.js';
 import { DCOS_CORPUS_DIR, PROJECT_ROOT, hasDcosCorpus } from '../helpers/paths.js';
 import { revisionFiles } from '../helpers/repo.js';
 
+/** Whether a repository-relative path is `under` or inside it (`''` holds everything). */
+const isUnder = (file: string, under: string): boolean => under === '' || file === under || file.startsWith(under + '/');
 const show = (ds: readonly Diagnostic[]): string[] => ds.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.pointer} ${d.message}`);
 
 /** Compares validateUnder with the full validation, narrowed, for each path. */

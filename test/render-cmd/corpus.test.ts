@@ -2,10 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadCatalog } from '../../scripts/lib/catalog/load.js';
-import { revisionDocument } from '../../scripts/lib/consume/repo.js';
+import { openRepoPackage } from '../../scripts/lib/consume/repo.js';
 import { renderPackage } from '../../scripts/lib/ops/render.js';
 import { defaultSettings } from '../../scripts/lib/policy/settings.js';
-import { Analysis } from '../../scripts/lib/rules/analysis.js';
 import { TEMPLATE_RULES } from '../../scripts/lib/rules/groups/template.js';
 import { runRules } from '../../scripts/lib/rules/run.js';
 import { WorktreeSnapshot } from '../../scripts/lib/snapshot/worktree.js';
@@ -34,14 +33,15 @@ const short = (dir: string): string => dir.split('/').slice(2).join('/');
 test('corpus: every latest revision renders with the default options, unless it needs user options or has a known defect', async (t) => {
   if (!hasCorpus()) return t.skip(NO_CORPUS);
   const catalog = await loadCatalog(new WorktreeSnapshot(path.join(CORPUS_DIR, 'universe-sample')));
-  const analysis = new Analysis(catalog, defaultSettings());
   let rendered = 0;
   const needs: Record<string, string[]> = {};
   const defects: string[] = [];
   const latest = catalog.packages.map((p) => p.revisions[p.revisions.length - 1]!);
   for (const rev of latest) {
-    const doc = revisionDocument(rev, analysis);
-    assert.ok(doc, `${rev.dir} is usable`);
+    // As `universe render --repo` reads it: the package's folder alone.
+    const found = await openRepoPackage(path.join(CORPUS_DIR, 'universe-sample'), rev.dir.split('/')[2]!);
+    const doc = found.package?.revisions.at(-1)?.doc;
+    assert.ok(doc && found.package?.revisions.at(-1)?.dir === rev.dir, `${rev.dir} is usable`);
     assert.ok(doc.marathonTemplate !== undefined, `${rev.dir} has a Marathon template`);
     const r = renderPackage({ revision: doc, descriptor: 'marathon', source: 'https://universe.example.com/repo' });
     if (r.ok) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { collectDefaults } from '../../scripts/lib/render/defaults.js';
-import { checkRendered, definesAuroraJobs, renderDescriptor, renderValidated, type DescriptorDocs, type RenderResult } from '../../scripts/lib/render/descriptor.js';
+import { checkRendered, definesAuroraJobs, renderDescriptor, type DescriptorDocs, type RenderResult } from '../../scripts/lib/render/descriptor.js';
 
 const config = {
   type: 'object',
@@ -97,7 +97,7 @@ test('Aurora templates render to text; definesAuroraJobs looks for a top-level j
   assert.ok(!definesAuroraJobs('myjobs = [x]\n# jobs = [x]'));
 });
 
-test('checkRendered gives the verdict and the failure of renderValidated, without keeping the output map', () => {
+test('checkRendered gives the verdict and the failure of renderDescriptor with valid options, without keeping the output map', () => {
   const c = { properties: { roles: { type: 'string', default: '"*", "public"' }, service: config.properties.service } };
   const cases: Array<[DescriptorDocs['kind'], string]> = [
     ['marathon', template],
@@ -112,7 +112,8 @@ test('checkRendered gives the verdict and the failure of renderValidated, withou
   for (const [kind, t] of cases) {
     const docs = { kind, template: t, config: c, resource };
     const merged = collectDefaults(c);
-    const full = renderValidated(docs, merged);
+    const full = renderDescriptor(docs);
+    assert.ok(full.ok || full.stage !== 'options', 'the defaults are valid options');
     const checked = checkRendered(docs, merged);
     if (full.ok) assert.deepEqual(checked, { ok: true, text: full.text }, t);
     else assert.deepEqual(checked, full, t);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTemplate, type ParsedTemplate } from '../../scripts/lib/render/template.js';
-import { templateVariables, unresolvedVariables } from '../../scripts/lib/render/variables.js';
+import { unresolvedVariables } from '../../scripts/lib/render/variables.js';
 
 const tokens = (text: string): ParsedTemplate['tokens'] => {
   const p = parseTemplate(text);
@@ -32,8 +32,8 @@ const resource = { assets: { container: { docker: { web: 'img' } } } };
 const unresolved = (text: string, c: unknown = config, r: unknown = resource): Array<[string, number, string | undefined]> =>
   unresolvedVariables(tokens(text), c === null ? undefined : c, r === null ? undefined : r).map((u) => [u.name, u.offset, u.suggestion]);
 
-test('templateVariables lists every reference with its kind, offset and enclosing sections', () => {
-  const vars = templateVariables(tokens('{{a}}{{{b}}}{{&c}}{{#d}}{{^e}}{{f}}{{/e}}{{/d}}{{! g }}'));
+test('an unresolved reference carries its kind, offset and enclosing sections', () => {
+  const vars = unresolvedVariables(tokens('{{a}}{{{b}}}{{&c}}{{#d}}{{/d}}{{^e}}{{#g}}{{/g}}{{f}}{{/e}}{{! h }}'), undefined, undefined);
   assert.deepEqual(
     vars.map((v) => [v.name, v.kind, v.offset, v.sections.map((s) => s.kind + s.name).join(' ')]),
     [
@@ -41,8 +41,9 @@ test('templateVariables lists every reference with its kind, offset and enclosin
       ['b', '&', 5, ''],
       ['c', '&', 12, ''],
       ['d', '#', 18, ''],
-      ['e', '^', 24, '#d'],
-      ['f', 'name', 30, '#d ^e'],
+      ['e', '^', 30, ''],
+      ['g', '#', 36, '^e'],
+      ['f', 'name', 48, '^e'],
     ],
   );
 });

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fingerprint, formatSarif, FINGERPRINT_KEY, MAX_RESULTS, uri } from '../../scripts/cli/reporters/sarif.js';
+import { createHash } from 'node:crypto';
+import { formatSarif } from '../../scripts/cli/reporters/sarif.js';
 import type { CheckReport } from '../../scripts/lib/change/types.js';
+import type { Diagnostic } from '../../scripts/lib/diagnostics/types.js';
 import { fromCheck } from '../../scripts/cli/reporters/report.js';
 import { diag, sampleReport } from './fixture.js';
 
@@ -12,6 +14,8 @@ const RULES = [
   { id: 'some-off-rule', description: 'Silenced.', severity: 'off' as const },
 ];
 const OPTS = { prefix: 'repo/', toolVersion: '0.1.0', rules: RULES };
+/** The partialFingerprints key: code scanning matches findings across runs by it, so it never changes silently. */
+const FINGERPRINT_KEY = 'universeFindingHash/v1';
 
 /** Parsed SARIF, navigated freely: the assertions check the shape. */
 type Json = Record<string, any>;
@@ -76,7 +80,9 @@ test('a SARIF 2.1.0 log with one run, the rules and one result per diagnostic', 
   assert.deepEqual(first.relatedLocations, [
     { id: 1, physicalLocation: { artifactLocation: { uri: 'repo/packages/K/kafka/3/package.json' }, region: { startLine: 4, startColumn: 14 } }, message: { text: 'base value: "2.0.0"' } },
   ]);
-  assert.equal(first.partialFingerprints[FINGERPRINT_KEY], fingerprint({ code: 'breaking/revision-changed', file: 'packages/K/kafka/3/package.json', pointer: '/version' }));
+  // The first 32 hex digits of sha256(code NUL file NUL pointer): what a finding is about, not where it printed.
+  const hashed = createHash('sha256').update('breaking/revision-changed\0packages/K/kafka/3/package.json\0/version').digest('hex').slice(0, 32);
+  assert.equal(first.partialFingerprints[FINGERPRINT_KEY], hashed);
   const levels = Object.fromEntries(run.results.map((r: Json) => [r.ruleId, r.level]));
   assert.equal(levels['upgrades-unknown-version'], 'warning');
   assert.equal(levels['template-unknown-variable'], 'note');
@@ -85,14 +91,22 @@ test('a SARIF 2.1.0 log with one run, the rules and one result per diagnostic', 
 });
 
 test('fingerprints follow code, file and pointer, not the line or the message', () => {
-  const a = fingerprint({ code: 'c', file: 'f', pointer: '/a' });
-  assert.equal(a, fingerprint({ code: 'c', file: 'f', pointer: '/a' }));
-  assert.notEqual(a, fingerprint({ code: 'c', file: 'f', pointer: '/b' }));
-  assert.notEqual(a, fingerprint({ code: 'c2', file: 'f', pointer: '/a' }));
-  const report = sampleReport();
-  report.diagnostics = [diag({ code: 'schema-package', line: 3, message: 'one' }), diag({ code: 'schema-package', line: 30, message: 'two' })];
-  const results = (JSON.parse(formatSarif(fromCheck(report), OPTS)) as Json).runs[0].results;
-  assert.equal(results[0].partialFingerprints[FINGERPRINT_KEY], results[1].partialFingerprints[FINGERPRINT_KEY]);
+  const fingerprints = (diagnostics: Diagnostic[]): string[] => {
+    const report = sampleReport();
+    report.diagnostics = diagnostics;
+    return (JSON.parse(formatSarif(fromCheck(report), OPTS)) as Json).runs[0].results.map((r: Json) => r.partialFingerprints[FINGERPRINT_KEY]);
+  };
+  const [a, same, otherPointer, otherCode, otherFile] = fingerprints([
+    diag({ code: 'c', file: 'f', pointer: '/a', line: 3, message: 'one' }),
+    diag({ code: 'c', file: 'f', pointer: '/a', line: 30, message: 'two' }),
+    diag({ code: 'c', file: 'f', pointer: '/b' }),
+    diag({ code: 'c2', file: 'f', pointer: '/a' }),
+    diag({ code: 'c', file: 'g', pointer: '/a' }),
+  ]);
+  assert.equal(a, same);
+  assert.notEqual(a, otherPointer);
+  assert.notEqual(a, otherCode);
+  assert.notEqual(a, otherFile);
 });
 
 test('odd paths, hostile messages and whole-file findings stay valid', () => {
@@ -109,7 +123,9 @@ test('odd paths, hostile messages and whole-file findings stay valid', () => {
   assert.equal(stray.locations[0].physicalLocation.region, undefined);
   assert.equal(stray.message.text, '"quoted" \u0000 <b>\n</b>');
   assert.equal(empty.message.text, 'schema-package');
-  assert.equal(uri('./repo//packages\\K/x.json'), 'repo/packages/K/x.json');
+  report.diagnostics = [diag({ code: 'schema-package', file: 'packages\\K/x.json' })];
+  const windows = JSON.parse(formatSarif(fromCheck(report), { ...OPTS, prefix: './repo//' })) as Json;
+  assert.equal(windows.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'repo/packages/K/x.json', 'POSIX separators, no empty or . segments');
 });
 
 test('a clean check is a valid log with no results; output is deterministic', () => {
@@ -129,6 +145,6 @@ test('a clean check is a valid log with no results; output is deterministic', ()
 
 test('results are capped at what code scanning accepts', () => {
   const report = sampleReport();
-  report.diagnostics = Array.from({ length: MAX_RESULTS + 5 }, (_, i) => diag({ code: 'schema-package', line: i + 1 }));
-  assert.equal((JSON.parse(formatSarif(fromCheck(report), OPTS)) as Json).runs[0].results.length, MAX_RESULTS);
+  report.diagnostics = Array.from({ length: 25_000 + 5 }, (_, i) => diag({ code: 'schema-package', line: i + 1 }));
+  assert.equal((JSON.parse(formatSarif(fromCheck(report), OPTS)) as Json).runs[0].results.length, 25_000);
 });

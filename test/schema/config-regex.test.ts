@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { invalidRegexIssues } from '../../scripts/lib/schema/config-regex.js';
-import { joinPointer } from '../../scripts/lib/json/pointer.js';
+import { toPointer } from '../../scripts/lib/json/pointer.js';
 import type { SchemaIssue } from '../../scripts/lib/schema/issue.js';
 import { random } from '../helpers/random.js';
 
@@ -27,19 +27,19 @@ function reference(schema: unknown): SchemaIssue[] {
     const [node, at] = stack.pop()!;
     if (typeof node !== 'object' || node === null) continue;
     if (Array.isArray(node)) {
-      node.forEach((s, i) => stack.push([s, joinPointer(at, i)]));
+      node.forEach((s, i) => stack.push([s, at + toPointer([i])]));
       continue;
     }
     const s = node as Record<string, unknown>;
     if (typeof s.pattern === 'string') {
       const w = why(s.pattern);
-      if (w) out.push({ pointer: joinPointer(at, 'pattern'), keyword: 'format', message: `'${s.pattern}' is not a valid regular expression (${w}): fix it` });
+      if (w) out.push({ pointer: at + toPointer(['pattern']), keyword: 'format', message: `'${s.pattern}' is not a valid regular expression (${w}): fix it` });
     }
     for (const k of maps) {
       const map = s[k];
       if (typeof map !== 'object' || map === null || Array.isArray(map)) continue;
       for (const [name, sub] of Object.entries(map)) {
-        const p = joinPointer(at, k, name);
+        const p = at + toPointer([k, name]);
         if (k === 'patternProperties') {
           const w = why(name);
           if (w) out.push({ pointer: p, keyword: 'format', message: `the patternProperties key '${name}' is not a valid regular expression (${w}): fix it` });
@@ -47,7 +47,7 @@ function reference(schema: unknown): SchemaIssue[] {
         stack.push([sub, p]);
       }
     }
-    for (const k of slots) if (k in s) stack.push([s[k], joinPointer(at, k)]);
+    for (const k of slots) if (k in s) stack.push([s[k], at + toPointer([k])]);
   }
   return out;
 }

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseAccept } from '../../scripts/lib/serve/accept.js';
-import { formatWeight, negotiateRepo, userAgentDcosVersion, type ServedRepo } from '../../scripts/lib/serve/negotiate.js';
+import { negotiateRepo, type ServedRepo } from '../../scripts/lib/serve/negotiate.js';
 import { startServer, type ServerHandle } from '../../scripts/lib/serve/server.js';
 import { buildArtifactDir, json, request } from './helpers.js';
 
@@ -28,35 +28,42 @@ test('parseAccept: ranges, parameters (quoted too) and q-values; malformed range
   assert.deepEqual(parseAccept('x'.repeat(5000) + '/y'), []);
 });
 
-test('formatWeight: the most specific range decides; q=0 excludes', () => {
-  const w = (accept: string, n: number): number => formatWeight(parseAccept(accept), n);
-  assert.equal(w(COSMOS, 4), 0.9);
-  assert.equal(w(`${T};version=v5;q=0, */*`, 5), 0);
-  assert.equal(w(`${T};version=v5;q=0, */*`, 4), 1);
-  assert.equal(w(`${T}`, 3), 1);
-  assert.equal(w('application/*;q=0.5', 3), 0.5);
-  assert.equal(w('text/html', 3), 0);
-  assert.equal(w(`${T};version=V4`, 4), 1, 'the version value is case-insensitive');
-  assert.equal(formatWeight(undefined, 5), 1);
+test('Accept: the most specific range that matches a format decides; q=0 excludes', () => {
+  // One repository served, in format n, to a client new enough for it: served or refused.
+  const accepts = (accept: string | undefined, n: number): boolean => negotiateRepo([{ dcos: '1.8', format: n, contentType: `${T};version=v${n}` }], accept, 'dcos/2.0').ok;
+  assert.equal(accepts(COSMOS, 4), true);
+  assert.equal(accepts(`${T};version=v5;q=0, */*`, 5), false);
+  assert.equal(accepts(`${T};version=v5;q=0, */*`, 4), true);
+  assert.equal(accepts(`${T}`, 3), true);
+  assert.equal(accepts('application/*;q=0.5', 3), true);
+  assert.equal(accepts('application/*;q=0.5, application/vnd.dcos.universe.repo+json;q=0', 3), false, 'the more specific range decides');
+  assert.equal(accepts('text/html', 3), false);
+  assert.equal(accepts(`${T};version=V4`, 4), true, 'the version value is case-insensitive');
+  assert.equal(accepts(undefined, 5), true);
+  assert.equal(accepts('garbage', 5), true, 'no usable Accept accepts everything');
 });
 
-test('userAgentDcosVersion reads dcos/X.Y… anywhere in the User-Agent, and only that', () => {
-  const table: Array<[string | undefined, string | undefined]> = [
-    ['dcos/1.12.0', '1.12.0'],
-    ['cosmos/0.6.0 dcos/1.13.1', '1.13.1'],
+test('the User-Agent\'s dcos/X.Y (anywhere in it, and only that) picks the newest repository up to that version', () => {
+  // Without a DC/OS version in the User-Agent, the client is taken for DC/OS 2.0.
+  const table: Array<[string | undefined, string]> = [
+    ['dcos/1.12.0', '1.12'],
+    ['cosmos/0.6.0 dcos/1.13.1', '1.13'],
     ['dcos-cli/0.8.0 dcos/1.10 python/3.7', '1.10'],
     ['Mozilla/5.0 (dcos/1.11)', '1.11'],
-    ['DCOS/2.1', '2.1'],
+    ['DCOS/1.9', '1.9'],
     ['dcos/1.13-dev', '1.13'],
-    ['dcos/2.1.0-beta1', '2.1.0'],
-    ['dcos/99999999999999999999.1', '99999999999999999999.1'],
-    ['dcos/2', undefined],
-    ['dcos-cli/1.2.0', undefined],
-    ['mydcos/1.9', undefined],
-    ['curl/8.5.0', undefined],
-    [undefined, undefined],
+    ['dcos/1.12.0-beta1', '1.12'],
+    ['dcos/99999999999999999999.1', '2.0'],
+    ['dcos/1', '2.0'],
+    ['dcos-cli/1.2.0', '2.0'],
+    ['mydcos/1.9', '2.0'],
+    ['curl/8.5.0', '2.0'],
+    [undefined, '2.0'],
   ];
-  for (const [ua, want] of table) assert.deepEqual(userAgentDcosVersion(ua), want, String(ua));
+  for (const [ua, want] of table) {
+    const n = negotiateRepo(SERVED, undefined, ua);
+    assert.equal(n.ok ? n.repo.dcos : n.message, want, String(ua));
+  }
 });
 
 test('negotiateRepo without dcos outputs is a 404; older DC/OS than served is a 406', () => {

@@ -24,7 +24,7 @@ export class LoadError extends Error {
  * @param {string} url relative URL
  * @returns {Promise<any>}
  */
-export function getJson(url) {
+function getJson(url) {
   let pending = cache.get(url);
   if (!pending) {
     pending = load(url);
@@ -76,6 +76,8 @@ export const getSpec = (name, version) => getJson(`packages/${encodeURIComponent
  * a web server decodes the request path once before looking up the file, so the segment is
  * encoded once more (a plain version such as 1.2.0 is unchanged by both).
  * @param {string} version
+ * @public Imported by test/web/catalogue-modules.test.ts through a computed path knip cannot follow:
+ * the catalogue's DOM-free logic, tested without a browser.
  */
 export function versionSegment(version) {
   return encodeURIComponent(encodeURIComponent(version));

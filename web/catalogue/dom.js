@@ -39,7 +39,7 @@ export function h(tag, attrs, ...children) {
  * @param {Node} parent
  * @param {unknown[]} children
  */
-export function append(parent, children) {
+function append(parent, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(parent, child);
@@ -79,7 +79,7 @@ export function safeUrl(raw) {
  * @param {string} raw
  * @returns {string | undefined}
  */
-export function safeHref(raw) {
+function safeHref(raw) {
   if (raw.startsWith('#/')) return raw;
   if (raw.startsWith('mailto:')) return isEmail(raw.slice(7)) ? raw : undefined;
   return safeUrl(raw);

@@ -22,7 +22,7 @@ export function iconOf(resource) {
  * Up to two letters for a package name: the first letters of its first two words.
  * @param {string} name
  */
-export function monogramLetters(name) {
+function monogramLetters(name) {
   const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
   if (words.length === 0) return '?';
   const letters = words.length > 1 ? words[0][0] + words[1][0] : words[0].slice(0, 2);

@@ -16,6 +16,8 @@ const MAX_ROWS = 1000;
  * The options of a config.json, depth first in document order.
  * @param {unknown} config
  * @returns {{ rows: OptionRow[], truncated: boolean }}
+ * @public Imported by test/web/catalogue-modules.test.ts through a computed path knip cannot follow:
+ * the catalogue's DOM-free logic, tested without a browser.
  */
 export function optionRows(config) {
   /** @type {OptionRow[]} */
@@ -56,6 +58,8 @@ function isObject(v) {
 /**
  * The type of an option as a reader says it: `string`, `integer | null`, `array of string`.
  * @param {any} schema
+ * @public Imported by test/web/catalogue-modules.test.ts through a computed path knip cannot follow:
+ * the catalogue's DOM-free logic, tested without a browser.
  */
 export function typeLabel(schema) {
   const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? schema.type.filter((t) => typeof t === 'string') : [];
@@ -72,6 +76,8 @@ export function typeLabel(schema) {
 /**
  * A JSON value as compact text for the Default column.
  * @param {unknown} value
+ * @public Imported by test/web/catalogue-modules.test.ts through a computed path knip cannot follow:
+ * the catalogue's DOM-free logic, tested without a browser.
  */
 export function formatValue(value) {
   const text = JSON.stringify(value);

@@ -53,7 +53,7 @@ export function list(value) {
  * @param {Query} query
  * @param {keyof Query} [skip]
  */
-export function passesFilters(pkg, query, skip) {
+function passesFilters(pkg, query, skip) {
   const eq = (/** @type {string} */ a, /** @type {string} */ b) => a.toLowerCase() === b.toLowerCase();
   if (query.category && skip !== 'category' && !list(pkg.categories).some((c) => eq(c, /** @type {string} */ (query.category)))) return false;
   if (query.tag && skip !== 'tag' && !list(pkg.tags).some((t) => eq(t, /** @type {string} */ (query.tag)))) return false;
@@ -107,6 +107,6 @@ export function facetCounts(hits, valuesOf) {
  * @param {string} a
  * @param {string} b
  */
-export function compare(a, b) {
+function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }

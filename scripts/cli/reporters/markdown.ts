@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../lib/diagnostics/types.js';
 import type { ChangeSections, Report } from './report.js';
 
 /** Hard ceiling on the output: a PR comment holds 65,536 characters; the rest is headroom. */
-export const MAX_MARKDOWN_CHARS = 60_000;
+const MAX_MARKDOWN_CHARS = 60_000;
 const DEFAULT_MAX_DIAGNOSTICS = 50;
 /** Untrusted text per table cell, in code points. */
 const MAX_CELL = 300;
@@ -153,7 +153,7 @@ function plural(n: number, word: string): string {
 }
 
 /** A code span for identifier-like strings; anything else is escaped as text. */
-export function code(s: string): string {
+function code(s: string): string {
   return /^[A-Za-z0-9._/@:+-]{1,200}$/.test(s) ? `\`${s}\`` : text(s);
 }
 
@@ -162,7 +162,7 @@ export function code(s: string): string {
  * markdown and HTML punctuation is escaped (`|` too, for table cells), `@` cannot mention anyone,
  * and it is cut to {@link MAX_CELL} code points.
  */
-export function text(s: string): string {
+function text(s: string): string {
   let t = s
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')

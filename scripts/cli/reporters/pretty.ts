@@ -4,7 +4,7 @@ import type { ChangeSections, Report } from './report.js';
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
 /** How many findings of one rule in one folder are printed before the rest are counted. */
-export const PRETTY_LIMIT_PER_FOLDER = 50;
+const PRETTY_LIMIT_PER_FOLDER = 50;
 
 /**
  * Human-readable report grouped by file: `line:col  severity  message  code`, then a summary.
@@ -12,7 +12,7 @@ export const PRETTY_LIMIT_PER_FOLDER = 50;
  * {@link PRETTY_LIMIT_PER_FOLDER} findings of one rule in one folder (200,000 stray files, say)
  * the rest are counted in one line per rule and folder; `--format json` lists every one.
  */
-export function formatPretty(diagnostics: readonly Diagnostic[], summary: Summary, opts: { color: boolean; prefix: string; ms?: number }): string {
+function formatPretty(diagnostics: readonly Diagnostic[], summary: Summary, opts: { color: boolean; prefix: string; ms?: number }): string {
   const c = (k: keyof typeof COLORS, s: string): string => (opts.color ? COLORS[k] + s + COLORS.reset : s);
   const lines: string[] = [];
   const shown = new Map<string, number>();

@@ -3,13 +3,13 @@ import type { Diagnostic, PolicySeverity, Related } from '../../lib/diagnostics/
 import type { Report } from './report.js';
 
 /** Where the SARIF 2.1.0 schema lives (the OASIS copy, as GitHub's docs cite it). */
-export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** GitHub code scanning rejects a run with more results than this. */
-export const MAX_RESULTS = 25_000;
+const MAX_RESULTS = 25_000;
 /** …and a result with more related locations than this. */
 const MAX_RELATED = 1_000;
 /** The partialFingerprints key; bump the suffix if the hashed fields ever change. */
-export const FINGERPRINT_KEY = 'universeFindingHash/v1';
+const FINGERPRINT_KEY = 'universeFindingHash/v1';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', off: 'none' } as const;
 
@@ -92,7 +92,7 @@ function physical(prefix: string, file: string, line: number | undefined, column
 }
 
 /** A relative URI reference: POSIX separators, each segment percent-encoded. */
-export function uri(path: string): string {
+function uri(path: string): string {
   return path
     .replace(/\\/g, '/')
     .split('/')
@@ -102,7 +102,7 @@ export function uri(path: string): string {
 }
 
 /** Stable across line moves and message rewording: what the finding is about, not where it printed. */
-export function fingerprint(d: Pick<Diagnostic, 'code' | 'file' | 'pointer'>): string {
+function fingerprint(d: Pick<Diagnostic, 'code' | 'file' | 'pointer'>): string {
   return createHash('sha256').update(`${d.code}\0${d.file}\0${d.pointer}`).digest('hex').slice(0, 32);
 }
 

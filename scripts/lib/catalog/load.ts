@@ -197,7 +197,7 @@ function loadFileNow(snapshot: Snapshot, path: string, limits: Limits, kind?: En
 export type DecodedFile = { failure: ReadFailure } | { size: number; decoded: DecodedText };
 
 /** Decodes what was read (copying the bytes: they may be a reused buffer). */
-export function decodeRead(read: ReadResult): DecodedFile {
+function decodeRead(read: ReadResult): DecodedFile {
   return read.ok ? { size: read.bytes.byteLength, decoded: decodeUtf8(read.bytes) } : { failure: read };
 }
 

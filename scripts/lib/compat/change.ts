@@ -83,7 +83,7 @@ export interface Side {
 }
 
 /** Where a keyword is on each side. */
-export function keywordPointers(o: Side, n: Side, key: string, baseKey = key): { pointer: string; basePointer: string } {
+function keywordPointers(o: Side, n: Side, key: string, baseKey = key): { pointer: string; basePointer: string } {
   return {
     pointer: n.exists && hasMember(n.node, key) ? `${n.ptr}/${escapePointerToken(key)}` : n.ptr,
     basePointer: o.exists && hasMember(o.node, baseKey) ? `${o.ptr}/${escapePointerToken(baseKey)}` : '',

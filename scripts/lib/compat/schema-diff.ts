@@ -4,10 +4,10 @@ import { compareBounds, compareCounts, compareEnum, compareMultipleOf, compareSt
 import { Budget, compareText, hasMember, own, sameKeyword, sameSchema, sameValue, schemaCanonical, show } from './values.js';
 import { isJsonObject } from '../json/object.js';
 
-export type { ChangeKind, Impact, SchemaChange };
+export type { SchemaChange };
 
 /** How deep the walk follows `properties` and `items`; below that, any difference is an `unsupported-change`. */
-export const MAX_SCHEMA_DEPTH = 64;
+const MAX_SCHEMA_DEPTH = 64;
 /** How many schema node pairs one comparison visits at most. */
 const MAX_NODES = 20_000;
 /** Work units for canonical forms (about one per JSON value visited). */

@@ -26,14 +26,14 @@ export interface RepoHit {
 }
 
 /** `unknown package 'x' in <where>; did you mean 'y'?` */
-export function unknownPackage(name: string, names: readonly string[], where: string): CannotRunError {
+function unknownPackage(name: string, names: readonly string[], where: string): CannotRunError {
   const hint = suggest(name, [new Candidates(names)]);
   const more = hint !== undefined ? `; did you mean '${hint}'?` : names.length > 0 ? ` (universe search lists what it has)` : ' (it has no packages)';
   return new CannotRunError(`unknown package '${name}' in ${where}${more}`);
 }
 
 /** `x has no version V in <where>; it has: …` */
-export function unknownVersion(name: string, version: string, versions: ReadonlyArray<{ version: string; revision: number }>, where: string): CannotRunError {
+function unknownVersion(name: string, version: string, versions: ReadonlyArray<{ version: string; revision: number }>, where: string): CannotRunError {
   return new CannotRunError(`${name} has no version ${version} in ${where}; its versions are: ${listVersions(versions)}`);
 }
 

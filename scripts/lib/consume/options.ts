@@ -77,7 +77,7 @@ function walk(schema: Record<string, unknown>, prefix: string, depth: number, ou
 }
 
 /** The constraints an option's schema states, in a fixed key order; undefined when it states none. */
-export function optionConstraints(schema: Record<string, unknown>): OptionConstraints | undefined {
+function optionConstraints(schema: Record<string, unknown>): OptionConstraints | undefined {
   const c: OptionConstraints = {};
   const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
   if (Array.isArray(schema.enum)) c.enum = [...schema.enum];

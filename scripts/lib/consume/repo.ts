@@ -66,7 +66,7 @@ export async function openRepoPackage(repoDir: string, name: string, label = rep
 }
 
 /** A catalog revision as a package-document entry (without digest); undefined when it cannot be used. */
-export function revisionDocument(rev: Revision, analysis: Analysis): RevisionDocument | undefined {
+function revisionDocument(rev: Revision, analysis: Analysis): RevisionDocument | undefined {
   const d = readRevision(rev, analysis);
   if (!d) return undefined;
   const doc = { revision: d.number, package: d.pkg } as RevisionDocument;

@@ -22,7 +22,7 @@ export interface SearchQuery {
 export type SearchResult = PackageSummary & { score: number };
 
 /** Points per word, by where it matches: a name match outranks everything else. */
-export const SCORES = { nameExact: 100, namePrefix: 60, nameSubstring: 40, tagExact: 30, tagSubstring: 15, description: 10, maintainer: 5 } as const;
+const SCORES = { nameExact: 100, namePrefix: 60, nameSubstring: 40, tagExact: 30, tagSubstring: 15, description: 10, maintainer: 5 } as const;
 
 /**
  * Searches the packages of a native index (index.json) or of a list of summaries (the static

@@ -6,7 +6,7 @@ import type { IndexPackage, PackageSummary, RevisionDocument } from './types.js'
 import { isJsonObject } from '../json/object.js';
 
 /** The icon of a revision: resource.json images, medium preferred, then small, then large. */
-export function iconOf(resource: unknown): string | undefined {
+function iconOf(resource: unknown): string | undefined {
   const images = isJsonObject(resource) ? resource.images : undefined;
   if (!isJsonObject(images)) return undefined;
   for (const key of ['icon-medium', 'icon-small', 'icon-large']) {

@@ -164,12 +164,6 @@ export function parseIndexFile(buf: Uint8Array): IndexFile {
   return new IndexFile(buf, offsets, paths, treeCache);
 }
 
-/** Every entry of an index, materialised (tests and small indexes). */
-export function parseIndex(buf: Uint8Array): IndexEntry[] {
-  const f = parseIndexFile(buf);
-  return f.paths.map((_, i) => f.entry(i));
-}
-
 /**
  * The cache-tree extension: directories in pre-order, each `<name>\0<entries> <subtrees>\n` then
  * its tree id when still valid (entries ≥ 0). Git keeps it up to date and invalidates exactly the

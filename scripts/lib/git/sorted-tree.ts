@@ -78,6 +78,6 @@ export class IndexTree {
 }
 
 /** A numeric git mode as trees write it (`100644`, `120000`…). */
-export function modeString(mode: number): string {
+function modeString(mode: number): string {
   return mode.toString(8).padStart(6, '0');
 }

@@ -212,12 +212,12 @@ function isType(t: string): t is RawObject['type'] {
 }
 
 /** The id git gives an object: SHA-1 of `<type> <size>\0<content>`. */
-export function objectId(obj: RawObject): string {
+function objectId(obj: RawObject): string {
   return createHash('sha1').update(`${obj.type} ${obj.data.length}\0`).update(obj.data).digest('hex');
 }
 
 /** Applies a git delta (copy and insert instructions) to its base. */
-export function applyDelta(base: Buffer, delta: Buffer): Buffer {
+function applyDelta(base: Buffer, delta: Buffer): Buffer {
   let i = 0;
   const varint = (): number => {
     let v = 0;

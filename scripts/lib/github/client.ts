@@ -144,7 +144,7 @@ function statusOf(e: unknown): number | undefined {
 }
 
 /** Turns an Octokit failure into a message that says what to do. */
-export function explain(e: unknown, action: string, baseUrl: string): CannotRunError {
+function explain(e: unknown, action: string, baseUrl: string): CannotRunError {
   const status = statusOf(e);
   const response = (e as { response?: { headers?: Record<string, unknown> } } | null)?.response;
   const headers = (response?.headers ?? {}) as Record<string, unknown>;

@@ -4,7 +4,7 @@ import type { CheckReport } from '../change/types.js';
  * The hidden marker that identifies the sticky report comment on a pull request. It opens the
  * comment body, so a later run finds the comment and edits it instead of adding another.
  */
-export const MARKER = '<!-- universe:check-report -->';
+const MARKER = '<!-- universe:check-report -->';
 
 /** The labels `universe github report` owns: it adds the ones that apply and removes the others. */
 export const MANAGED_LABELS = ['breaking', 'new-package', 'update'] as const;

@@ -18,8 +18,3 @@ export function parsePointer(pointer: string): string[] {
     .split('/')
     .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
-
-/** Appends segments to a pointer. */
-export function joinPointer(base: string, ...segments: Array<string | number>): string {
-  return base + toPointer(segments);
-}

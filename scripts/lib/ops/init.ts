@@ -21,7 +21,7 @@ import { validateSettings } from '../schema/validators.js';
 import { CannotRunError } from './errors.js';
 
 /** The placeholder that keeps an empty packages/ folder in git. */
-export const PACKAGES_PLACEHOLDER = '.gitkeep';
+const PACKAGES_PLACEHOLDER = '.gitkeep';
 
 /** What to set and remove. */
 export interface InitOptions {
@@ -54,7 +54,7 @@ export interface InitReport {
 }
 
 /** The trailer that lets `universe check` accept the removal of every sample revision. */
-export const INIT_TRAILER = 'Universe-Allow: breaking/revision-removed */*: the sample packages this universe was forked with are not part of it';
+const INIT_TRAILER = 'Universe-Allow: breaking/revision-removed */*: the sample packages this universe was forked with are not part of it';
 
 /** Sets up the universe at `options.repoDir`; throws {@link CannotRunError} (nothing changed) when it cannot. */
 export async function initUniverse(options: InitOptions): Promise<InitReport> {

@@ -28,7 +28,7 @@ export type PackageLabel = (typeof PACKAGE_LABELS)[number];
  * this tool writes it into the DC/OS outputs (universe.json, repo-up-to-2.0.json): packaging
  * version 6.0 downgraded to what DC/OS reads. This is what `DCOS_PACKAGE_DEFINITION` encodes.
  */
-export function packageDefinition(rev: RevisionDocument): Buffer {
+function packageDefinition(rev: RevisionDocument): Buffer {
   const pkg = rev.package as JsonObject;
   const data: RevisionData = {
     dir: '',

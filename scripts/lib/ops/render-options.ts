@@ -21,7 +21,7 @@ export interface OptionsFile {
 }
 
 /** Nesting accepted in an options file (the limit repository files have by default). */
-export const MAX_OPTIONS_DEPTH = 64;
+const MAX_OPTIONS_DEPTH = 64;
 
 /** A diagnostic located by offset (or 1:1 without text). Render diagnostics are always errors. */
 export function diagnosticAt(code: string, file: string, pointer: string, text: string | undefined, offset: number | undefined, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {

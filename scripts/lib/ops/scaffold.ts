@@ -41,7 +41,7 @@ export interface ScaffoldOptions {
 
 
 /** The packaging version `universe new` writes for new packages: the newest one. */
-export const SCAFFOLD_PACKAGING_VERSION = '6.0';
+const SCAFFOLD_PACKAGING_VERSION = '6.0';
 
 /** Packaging versions whose package.json has `upgradesFrom`/`downgradesTo`. */
 const UPGRADE_VERSIONS = new Set(['4.0', '5.0', '6.0']);
@@ -64,7 +64,7 @@ export function planScaffold(catalog: Catalog, analysis: Analysis, name: string,
 }
 
 /** A one-sentence reason why `name` cannot be a package name, or undefined when it can. */
-export function checkName(name: string): string | undefined {
+function checkName(name: string): string | undefined {
   if (PACKAGE_NAME.test(name) && name.length <= MAX_PACKAGE_NAME_LENGTH) return undefined;
   const shown = JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}...` : name);
   if (PACKAGE_NAME.test(name)) return `invalid package name ${shown}: it is ${name.length} characters long, use at most ${MAX_PACKAGE_NAME_LENGTH}`;
@@ -240,7 +240,7 @@ function toJson(value: unknown): string {
 }
 
 /** Raised when a plan cannot be written (a file exists, a path leaves the repository): exit 2. */
-export class ScaffoldWriteError extends CannotRunError {}
+class ScaffoldWriteError extends CannotRunError {}
 
 /**
  * Writes a plan under `root` (the repository folder). Refuses, before writing anything, when a

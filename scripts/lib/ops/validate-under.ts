@@ -11,7 +11,7 @@ import { readSettings, validateSnapshot, type ValidateOptions, type ValidationRe
 import { packagesFolderProblem } from '../snapshot/packages-folder.js';
 
 /** Whether a repository-relative path is `under` or inside it (`''` holds everything). */
-export function isUnder(file: string, under: string): boolean {
+function isUnder(file: string, under: string): boolean {
   return under === '' || file === under || file.startsWith(under + '/');
 }
 

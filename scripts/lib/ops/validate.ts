@@ -12,8 +12,6 @@ import { CannotRunError } from './errors.js';
 import { TemplatePool, type PoolStats, type ThreadMode } from './parallel/template-pool.js';
 import { packagesFolderProblem } from '../snapshot/packages-folder.js';
 
-export { CannotRunError } from './errors.js';
-
 /** Everything a validation run produced; `catalog` and `analysis` are reused by the build. */
 export interface ValidationResult {
   diagnostics: Diagnostic[];

@@ -34,7 +34,7 @@ export interface Policy {
 }
 
 /** The metadata members when repository.json does not list them (see {@link Policy.metadata}). */
-export const DEFAULT_METADATA: Readonly<Record<string, readonly string[]>> = {
+const DEFAULT_METADATA: Readonly<Record<string, readonly string[]>> = {
   'package.json': [
     'categories',
     'deprecated',
@@ -70,7 +70,7 @@ export interface RepositorySettings {
 }
 
 /** The packaging versions the DC/OS Universe defined; 6.0 is ours. */
-export const LEGACY_PACKAGING_VERSIONS = ['2.0', '3.0', '4.0', '5.0'];
+const LEGACY_PACKAGING_VERSIONS = ['2.0', '3.0', '4.0', '5.0'];
 
 /** Settings used for a folder without `repository.json` (e.g. the DC/OS Universe itself). */
 export function defaultSettings(): RepositorySettings {

@@ -73,7 +73,7 @@ export function renderDescriptor(docs: DescriptorDocs, options?: JsonObject): Re
  * The part of {@link renderDescriptor} after validation, for callers that already validated
  * the merged options (the rules validate the defaults once for every template of a revision).
  */
-export function renderValidated(docs: DescriptorDocs, merged: JsonObject): RenderResult {
+function renderValidated(docs: DescriptorDocs, merged: JsonObject): RenderResult {
   const view = docs.resource === undefined ? merged : mergeOptions(merged, { resource: docs.resource });
   const rendered = renderTemplate(docs.template, view);
   if ('error' in rendered) return { ok: false, stage: 'template', ...rendered.error };

@@ -25,7 +25,7 @@ export interface RenderLimits {
 }
 
 /** Defaults: far above any real descriptor (in the DC/OS sample the largest renders to 22 kB in 850 steps). */
-export const DEFAULT_RENDER_LIMITS: RenderLimits = { maxOutputChars: 4 * 1024 * 1024, maxSteps: 200_000 };
+const DEFAULT_RENDER_LIMITS: RenderLimits = { maxOutputChars: 4 * 1024 * 1024, maxSteps: 200_000 };
 
 interface Frame {
   view: unknown;

@@ -20,23 +20,6 @@ export interface UnresolvedVariable extends VariableRef {
   suggestion?: string;
 }
 
-const REF_KINDS = new Set(['name', '&', '#', '^']);
-
-/** Every variable reference of a parsed template, in template order. */
-export function templateVariables(tokens: readonly Token[]): VariableRef[] {
-  const out: VariableRef[] = [];
-  const visit = (list: readonly Token[], sections: VariableRef['sections']): void => {
-    for (const t of list) {
-      if (!REF_KINDS.has(t[0])) continue;
-      const kind = t[0] as VariableRef['kind'];
-      out.push({ name: t[1], offset: t[2], kind, sections });
-      if ((kind === '#' || kind === '^') && t[4]) visit(t[4], [...sections, { name: t[1], kind }]);
-    }
-  };
-  visit(tokens, []);
-  return out;
-}
-
 /**
  * The references that cannot name anything: not a path declared under config.json
  * `properties` (see {@link schemaShape} for what accepts any sub-path), not in the actual

@@ -9,19 +9,18 @@
 
 const decide = (() => {
 const exports = {};
-exports.dcosRepoV3 = validate21;
-const schema6 = {"type":"object","properties":{"packages":{"type":"array","description":"The list of packages in the repo","items":{"oneOf":[{"$ref":"vX-repo-definitions.json#/v20Package"},{"$ref":"vX-repo-definitions.json#/v30Package"}]}}},"required":["packages"],"additionalProperties":false,"$id":"v3-repo-schema.json"};
-const schema8 = {"properties":{"packagingVersion":{"type":"string","enum":["2.0"]},"name":{"type":"string"},"version":{"type":"string"},"releaseVersion":{"type":"integer","description":"Corresponds to the revision index from the universe directory structure","minimum":0},"scm":{"type":"string"},"maintainer":{"type":"string"},"website":{"type":"string"},"description":{"type":"string"},"framework":{"type":"boolean","default":false,"description":"True if this package installs a new Mesos framework."},"preInstallNotes":{"type":"string","description":"Pre installation notes that would be useful to the user of this package."},"postInstallNotes":{"type":"string","description":"Post installation notes that would be useful to the user of this package."},"postUninstallNotes":{"type":"string","description":"Post uninstallation notes that would be useful to the user of this package."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^\\s]+$"}},"selected":{"type":"boolean","description":"Flag indicating if the package is selected in search results","default":false},"licenses":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The name of the license. For example one of [Apache License Version 2.0 | MIT License | BSD License | Proprietary]"},"url":{"$ref":"#/url"}},"additionalProperties":false,"required":["name","url"]}},"marathon":{"$ref":"#/marathon"},"resource":{"$ref":"#/v20resource"},"config":{"$ref":"#/config"},"command":{"$ref":"#/command"}},"required":["packagingVersion","name","version","maintainer","description","tags"],"additionalProperties":false};
+exports.dcosPackageV20 = validate22;
+const schema7 = {"properties":{"packagingVersion":{"type":"string","enum":["2.0"]},"name":{"type":"string"},"version":{"type":"string"},"releaseVersion":{"type":"integer","description":"Corresponds to the revision index from the universe directory structure","minimum":0},"scm":{"type":"string"},"maintainer":{"type":"string"},"website":{"type":"string"},"description":{"type":"string"},"framework":{"type":"boolean","default":false,"description":"True if this package installs a new Mesos framework."},"preInstallNotes":{"type":"string","description":"Pre installation notes that would be useful to the user of this package."},"postInstallNotes":{"type":"string","description":"Post installation notes that would be useful to the user of this package."},"postUninstallNotes":{"type":"string","description":"Post uninstallation notes that would be useful to the user of this package."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^\\s]+$"}},"selected":{"type":"boolean","description":"Flag indicating if the package is selected in search results","default":false},"licenses":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The name of the license. For example one of [Apache License Version 2.0 | MIT License | BSD License | Proprietary]"},"url":{"$ref":"#/url"}},"additionalProperties":false,"required":["name","url"]}},"marathon":{"$ref":"#/marathon"},"resource":{"$ref":"#/v20resource"},"config":{"$ref":"#/config"},"command":{"$ref":"#/command"}},"required":["packagingVersion","name","version","maintainer","description","tags"],"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[^\\s]+$", "u");
-const schema9 = {"type":"string","allOf":[{"format":"uri"},{"pattern":"^https?://"}]};
+const schema8 = {"type":"string","allOf":[{"format":"uri"},{"pattern":"^https?://"}]};
 const pattern1 = new RegExp("^https?://", "u");
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 const _errs1 = errors;
@@ -30,71 +29,32 @@ if(valid0){
 const _errs2 = errors;
 if(typeof data === "string"){
 if(!pattern1.test(data)){
-validate24.errors = [{instancePath,schemaPath:"#/allOf/1/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""}];
+validate23.errors = [{instancePath,schemaPath:"#/allOf/1/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""}];
 return false;
 }
 }
 var valid0 = _errs2 === errors;
 }
-validate24.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
 
-const schema10 = {"type":"object","properties":{"v2AppMustacheTemplate":{"$ref":"#/base64String"}},"required":["v2AppMustacheTemplate"],"additionalProperties":false};
-const schema11 = {"type":"string","pattern":"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$"};
+const schema9 = {"type":"object","properties":{"v2AppMustacheTemplate":{"$ref":"#/base64String"}},"required":["v2AppMustacheTemplate"],"additionalProperties":false};
+const schema10 = {"type":"string","pattern":"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$"};
 const pattern2 = new RegExp("^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$", "u");
-
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(typeof data === "string"){
-if(!pattern2.test(data)){
-validate27.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$"},message:"must match pattern \""+"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$"+"\""}];
-return false;
-}
-}
-else {
-validate27.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-validate27.errors = vErrors;
-return errors === 0;
-}
-
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.v2AppMustacheTemplate === undefined) && (missing0 = "v2AppMustacheTemplate")){
-validate26.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if(typeof data === "string"){
+if(!pattern2.test(data)){
+validate26.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$"},message:"must match pattern \""+"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$"+"\""}];
 return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "v2AppMustacheTemplate")){
-validate26.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.v2AppMustacheTemplate !== undefined){
-if(!(validate27(data.v2AppMustacheTemplate, {instancePath:instancePath+"/v2AppMustacheTemplate",parentData:data,parentDataProperty:"v2AppMustacheTemplate",rootData}))){
-{ if (vErrors === null) vErrors = validate27.errors; else for (const refError of validate27.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-}
-}
 }
 }
 else {
-validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -102,9 +62,48 @@ validate26.errors = vErrors;
 return errors === 0;
 }
 
-const schema12 = {"additionalProperties":false,"type":"object","properties":{"assets":{"type":"object","properties":{"uris":{"type":"object","additionalProperties":{"type":"string"}},"container":{"type":"object","properties":{"docker":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"images":{"type":"object","properties":{"icon-small":{"type":"string","description":"PNG icon URL, preferably 48 by 48 pixels."},"icon-medium":{"type":"string","description":"PNG icon URL, preferably 128 by 128 pixels."},"icon-large":{"type":"string","description":"PNG icon URL, preferably 256 by 256 pixels."},"screenshots":{"type":"array","items":{"type":"string","description":"PNG screen URL, preferably 1024 by 1024 pixels."}}},"additionalProperties":false}}};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.v2AppMustacheTemplate === undefined) && (missing0 = "v2AppMustacheTemplate")){
+validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "v2AppMustacheTemplate")){
+validate25.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.v2AppMustacheTemplate !== undefined){
+if(!(validate26(data.v2AppMustacheTemplate, {instancePath:instancePath+"/v2AppMustacheTemplate",parentData:data,parentDataProperty:"v2AppMustacheTemplate",rootData}))){
+{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
+errors = vErrors.length;
+}
+}
+}
+}
+}
+else {
+validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+
+const schema11 = {"additionalProperties":false,"type":"object","properties":{"assets":{"type":"object","properties":{"uris":{"type":"object","additionalProperties":{"type":"string"}},"container":{"type":"object","properties":{"docker":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"images":{"type":"object","properties":{"icon-small":{"type":"string","description":"PNG icon URL, preferably 48 by 48 pixels."},"icon-medium":{"type":"string","description":"PNG icon URL, preferably 128 by 128 pixels."},"icon-large":{"type":"string","description":"PNG icon URL, preferably 256 by 256 pixels."},"screenshots":{"type":"array","items":{"type":"string","description":"PNG screen URL, preferably 1024 by 1024 pixels."}}},"additionalProperties":false}}};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
@@ -112,7 +111,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "assets") || (key0 === "images"))){
-validate30.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate29.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -126,7 +125,7 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 const _errs4 = errors;
 for(const key1 in data0){
 if(!((key1 === "uris") || (key1 === "container"))){
-validate30.errors = [{instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate29.errors = [{instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -140,7 +139,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key2 in data1){
 const _errs8 = errors;
 if(typeof data1[key2] !== "string"){
-validate30.errors = [{instancePath:instancePath+"/assets/uris/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/uris/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate29.errors = [{instancePath:instancePath+"/assets/uris/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/uris/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs8 === errors;
@@ -150,7 +149,7 @@ break;
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/assets/uris",schemaPath:"#/properties/assets/properties/uris/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate29.errors = [{instancePath:instancePath+"/assets/uris",schemaPath:"#/properties/assets/properties/uris/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -168,7 +167,7 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 const _errs12 = errors;
 for(const key3 in data3){
 if(!(key3 === "docker")){
-validate30.errors = [{instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate29.errors = [{instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -182,7 +181,7 @@ if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key4 in data4){
 const _errs16 = errors;
 if(typeof data4[key4] !== "string"){
-validate30.errors = [{instancePath:instancePath+"/assets/container/docker/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/container/properties/docker/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate29.errors = [{instancePath:instancePath+"/assets/container/docker/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/container/properties/docker/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs16 === errors;
@@ -192,7 +191,7 @@ break;
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/assets/container/docker",schemaPath:"#/properties/assets/properties/container/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate29.errors = [{instancePath:instancePath+"/assets/container/docker",schemaPath:"#/properties/assets/properties/container/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -200,7 +199,7 @@ return false;
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate29.errors = [{instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -213,7 +212,7 @@ var valid1 = true;
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate29.errors = [{instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -231,7 +230,7 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 const _errs20 = errors;
 for(const key5 in data6){
 if(!((((key5 === "icon-small") || (key5 === "icon-medium")) || (key5 === "icon-large")) || (key5 === "screenshots"))){
-validate30.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate29.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -240,7 +239,7 @@ if(_errs20 === errors){
 if(data6["icon-small"] !== undefined){
 const _errs21 = errors;
 if(typeof data6["icon-small"] !== "string"){
-validate30.errors = [{instancePath:instancePath+"/images/icon-small",schemaPath:"#/properties/images/properties/icon-small/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate29.errors = [{instancePath:instancePath+"/images/icon-small",schemaPath:"#/properties/images/properties/icon-small/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid5 = _errs21 === errors;
@@ -252,7 +251,7 @@ if(valid5){
 if(data6["icon-medium"] !== undefined){
 const _errs23 = errors;
 if(typeof data6["icon-medium"] !== "string"){
-validate30.errors = [{instancePath:instancePath+"/images/icon-medium",schemaPath:"#/properties/images/properties/icon-medium/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate29.errors = [{instancePath:instancePath+"/images/icon-medium",schemaPath:"#/properties/images/properties/icon-medium/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid5 = _errs23 === errors;
@@ -264,7 +263,7 @@ if(valid5){
 if(data6["icon-large"] !== undefined){
 const _errs25 = errors;
 if(typeof data6["icon-large"] !== "string"){
-validate30.errors = [{instancePath:instancePath+"/images/icon-large",schemaPath:"#/properties/images/properties/icon-large/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate29.errors = [{instancePath:instancePath+"/images/icon-large",schemaPath:"#/properties/images/properties/icon-large/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid5 = _errs25 === errors;
@@ -283,7 +282,7 @@ const len0 = data10.length;
 for(let i0=0; i0<len0; i0++){
 const _errs29 = errors;
 if(typeof data10[i0] !== "string"){
-validate30.errors = [{instancePath:instancePath+"/images/screenshots/" + i0,schemaPath:"#/properties/images/properties/screenshots/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate29.errors = [{instancePath:instancePath+"/images/screenshots/" + i0,schemaPath:"#/properties/images/properties/screenshots/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid6 = _errs29 === errors;
@@ -293,7 +292,7 @@ break;
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/images/screenshots",schemaPath:"#/properties/images/properties/screenshots/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate29.errors = [{instancePath:instancePath+"/images/screenshots",schemaPath:"#/properties/images/properties/screenshots/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -308,7 +307,7 @@ var valid5 = true;
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate29.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -321,37 +320,37 @@ var valid0 = true;
 }
 }
 else {
-validate30.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate29.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate30.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
-const schema13 = {};
+const schema12 = {};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-validate32.errors = null;
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+validate31.errors = null;
 return true;
 }
 
-const schema14 = {"additionalProperties":false,"required":["pip"],"properties":{"pip":{"type":"array","items":{"type":"string"},"title":"Embedded Requirements File","description":"[Deprecated v3.x] An array of strings representing of the requirements file to use for installing the subcommand for Pip. Each item is interpreted as a line in the requirements file."}}};
+const schema13 = {"additionalProperties":false,"required":["pip"],"properties":{"pip":{"type":"array","items":{"type":"string"},"title":"Embedded Requirements File","description":"[Deprecated v3.x] An array of strings representing of the requirements file to use for installing the subcommand for Pip. Each item is interpreted as a line in the requirements file."}}};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.pip === undefined) && (missing0 = "pip")){
-validate34.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate33.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs0 = errors;
 for(const key0 in data){
 if(!(key0 === "pip")){
-validate34.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -367,7 +366,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
 if(typeof data0[i0] !== "string"){
-validate34.errors = [{instancePath:instancePath+"/pip/" + i0,schemaPath:"#/properties/pip/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate33.errors = [{instancePath:instancePath+"/pip/" + i0,schemaPath:"#/properties/pip/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs3 === errors;
@@ -377,7 +376,7 @@ break;
 }
 }
 else {
-validate34.errors = [{instancePath:instancePath+"/pip",schemaPath:"#/properties/pip/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate33.errors = [{instancePath:instancePath+"/pip",schemaPath:"#/properties/pip/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -385,25 +384,25 @@ return false;
 }
 }
 }
-validate34.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs0 = errors;
 for(const key0 in data){
-if(!(func2.call(schema8.properties, key0))){
-validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func2.call(schema7.properties, key0))){
+validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -413,11 +412,11 @@ if(data.packagingVersion !== undefined){
 let data0 = data.packagingVersion;
 const _errs1 = errors;
 if(typeof data0 !== "string"){
-validate23.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(data0 === "2.0")){
-validate23.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema8.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
+validate22.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema7.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -429,7 +428,7 @@ if(valid0){
 if(data.name !== undefined){
 const _errs3 = errors;
 if(typeof data.name !== "string"){
-validate23.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -441,7 +440,7 @@ if(valid0){
 if(data.version !== undefined){
 const _errs5 = errors;
 if(typeof data.version !== "string"){
-validate23.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -454,13 +453,13 @@ if(data.releaseVersion !== undefined){
 let data3 = data.releaseVersion;
 const _errs7 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate23.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate22.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs7){
 if(typeof data3 == "number"){
 if(data3 < 0 || isNaN(data3)){
-validate23.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate22.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -474,7 +473,7 @@ if(valid0){
 if(data.scm !== undefined){
 const _errs9 = errors;
 if(typeof data.scm !== "string"){
-validate23.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs9 === errors;
@@ -486,7 +485,7 @@ if(valid0){
 if(data.maintainer !== undefined){
 const _errs11 = errors;
 if(typeof data.maintainer !== "string"){
-validate23.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -498,7 +497,7 @@ if(valid0){
 if(data.website !== undefined){
 const _errs13 = errors;
 if(typeof data.website !== "string"){
-validate23.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs13 === errors;
@@ -510,7 +509,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs15 = errors;
 if(typeof data.description !== "string"){
-validate23.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs15 === errors;
@@ -522,7 +521,7 @@ if(valid0){
 if(data.framework !== undefined){
 const _errs17 = errors;
 if(typeof data.framework !== "boolean"){
-validate23.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate22.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs17 === errors;
@@ -534,7 +533,7 @@ if(valid0){
 if(data.preInstallNotes !== undefined){
 const _errs19 = errors;
 if(typeof data.preInstallNotes !== "string"){
-validate23.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -546,7 +545,7 @@ if(valid0){
 if(data.postInstallNotes !== undefined){
 const _errs21 = errors;
 if(typeof data.postInstallNotes !== "string"){
-validate23.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs21 === errors;
@@ -558,7 +557,7 @@ if(valid0){
 if(data.postUninstallNotes !== undefined){
 const _errs23 = errors;
 if(typeof data.postUninstallNotes !== "string"){
-validate23.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs23 === errors;
@@ -580,12 +579,12 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data13 === "string"){
 if(!pattern0.test(data13)){
-validate23.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+validate22.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -596,7 +595,7 @@ break;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate22.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -609,7 +608,7 @@ if(valid0){
 if(data.selected !== undefined){
 const _errs29 = errors;
 if(typeof data.selected !== "boolean"){
-validate23.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate22.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs29 === errors;
@@ -632,14 +631,14 @@ if(errors === _errs33){
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 let missing1;
 if(((data16.name === undefined) && (missing1 = "name")) || ((data16.url === undefined) && (missing1 = "url"))){
-validate23.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate22.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs35 = errors;
 for(const key1 in data16){
 if(!((key1 === "name") || (key1 === "url"))){
-validate23.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate22.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -648,7 +647,7 @@ if(_errs35 === errors){
 if(data16.name !== undefined){
 const _errs36 = errors;
 if(typeof data16.name !== "string"){
-validate23.errors = [{instancePath:instancePath+"/licenses/" + i1+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/licenses/" + i1+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs36 === errors;
@@ -659,8 +658,8 @@ var valid3 = true;
 if(valid3){
 if(data16.url !== undefined){
 const _errs38 = errors;
-if(!(validate24(data16.url, {instancePath:instancePath+"/licenses/" + i1+"/url",parentData:data16,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
+if(!(validate23(data16.url, {instancePath:instancePath+"/licenses/" + i1+"/url",parentData:data16,parentDataProperty:"url",rootData}))){
+{ if (vErrors === null) vErrors = validate23.errors; else for (const refError of validate23.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid3 = _errs38 === errors;
@@ -673,7 +672,7 @@ var valid3 = true;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate22.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -684,7 +683,7 @@ break;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate22.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -696,8 +695,8 @@ var valid0 = true;
 if(valid0){
 if(data.marathon !== undefined){
 const _errs39 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
+if(!(validate25(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
+{ if (vErrors === null) vErrors = validate25.errors; else for (const refError of validate25.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs39 === errors;
@@ -708,8 +707,8 @@ var valid0 = true;
 if(valid0){
 if(data.resource !== undefined){
 const _errs40 = errors;
-if(!(validate30(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate30.errors; else for (const refError of validate30.errors) vErrors.push(refError); }
+if(!(validate29(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
+{ if (vErrors === null) vErrors = validate29.errors; else for (const refError of validate29.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs40 === errors;
@@ -720,8 +719,8 @@ var valid0 = true;
 if(valid0){
 if(data.config !== undefined){
 const _errs41 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
+if(!(validate31(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
+{ if (vErrors === null) vErrors = validate31.errors; else for (const refError of validate31.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs41 === errors;
@@ -732,8 +731,8 @@ var valid0 = true;
 if(valid0){
 if(data.command !== undefined){
 const _errs42 = errors;
-if(!(validate34(data.command, {instancePath:instancePath+"/command",parentData:data,parentDataProperty:"command",rootData}))){
-{ if (vErrors === null) vErrors = validate34.errors; else for (const refError of validate34.errors) vErrors.push(refError); }
+if(!(validate33(data.command, {instancePath:instancePath+"/command",parentData:data,parentDataProperty:"command",rootData}))){
+{ if (vErrors === null) vErrors = validate33.errors; else for (const refError of validate33.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs42 === errors;
@@ -762,21 +761,44 @@ var valid0 = true;
 }
 }
 }
-validate23.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema15 = {"properties":{"packagingVersion":{"type":"string","enum":["3.0"]},"name":{"$ref":"#/packageNameDefinition"},"version":{"$ref":"#/packageVersionDefinition"},"releaseVersion":{"type":"integer","description":"Corresponds to the revision index from the universe directory structure","minimum":0},"scm":{"type":"string"},"maintainer":{"type":"string"},"website":{"type":"string"},"description":{"type":"string"},"framework":{"type":"boolean","default":false,"description":"True if this package installs a new Mesos framework."},"preInstallNotes":{"type":"string","description":"Pre installation notes that would be useful to the user of this package."},"postInstallNotes":{"type":"string","description":"Post installation notes that would be useful to the user of this package."},"postUninstallNotes":{"type":"string","description":"Post uninstallation notes that would be useful to the user of this package."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^\\s]+$"}},"selected":{"type":"boolean","description":"Flag indicating if the package is selected in search results","default":false},"licenses":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The name of the license. For example one of [Apache License Version 2.0 | MIT License | BSD License | Proprietary]"},"url":{"$ref":"#/url","description":"The URL where the license can be accessed"}},"additionalProperties":false,"required":["name","url"]}},"minDcosReleaseVersion":{"$ref":"#/dcosReleaseVersion","description":"The minimum DC/OS Release Version the package can run on."},"hasKnownIssues":{"type":"boolean","description":"Boolean field indicating if the package has any known issues."},"lastUpdated":{"type":"number","description":"A unix epoch depicting the last updated date of the package base tech"},"marathon":{"$ref":"#/marathon"},"resource":{"$ref":"#/v30resource"},"config":{"$ref":"#/config"},"command":{"$ref":"#/command"}},"required":["packagingVersion","name","version","releaseVersion","maintainer","description","tags"],"additionalProperties":false};
-const schema16 = {"type":"string","pattern":"^[a-z][a-z0-9-]*[a-z0-9]$"};
+exports.dcosPackageV30 = validate35;
+const schema14 = {"properties":{"packagingVersion":{"type":"string","enum":["3.0"]},"name":{"$ref":"#/packageNameDefinition"},"version":{"$ref":"#/packageVersionDefinition"},"releaseVersion":{"type":"integer","description":"Corresponds to the revision index from the universe directory structure","minimum":0},"scm":{"type":"string"},"maintainer":{"type":"string"},"website":{"type":"string"},"description":{"type":"string"},"framework":{"type":"boolean","default":false,"description":"True if this package installs a new Mesos framework."},"preInstallNotes":{"type":"string","description":"Pre installation notes that would be useful to the user of this package."},"postInstallNotes":{"type":"string","description":"Post installation notes that would be useful to the user of this package."},"postUninstallNotes":{"type":"string","description":"Post uninstallation notes that would be useful to the user of this package."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^\\s]+$"}},"selected":{"type":"boolean","description":"Flag indicating if the package is selected in search results","default":false},"licenses":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The name of the license. For example one of [Apache License Version 2.0 | MIT License | BSD License | Proprietary]"},"url":{"$ref":"#/url","description":"The URL where the license can be accessed"}},"additionalProperties":false,"required":["name","url"]}},"minDcosReleaseVersion":{"$ref":"#/dcosReleaseVersion","description":"The minimum DC/OS Release Version the package can run on."},"hasKnownIssues":{"type":"boolean","description":"Boolean field indicating if the package has any known issues."},"lastUpdated":{"type":"number","description":"A unix epoch depicting the last updated date of the package base tech"},"marathon":{"$ref":"#/marathon"},"resource":{"$ref":"#/v30resource"},"config":{"$ref":"#/config"},"command":{"$ref":"#/command"}},"required":["packagingVersion","name","version","releaseVersion","maintainer","description","tags"],"additionalProperties":false};
+const schema15 = {"type":"string","pattern":"^[a-z][a-z0-9-]*[a-z0-9]$"};
 const pattern3 = new RegExp("^[a-z][a-z0-9-]*[a-z0-9]$", "u");
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(typeof data === "string"){
+if(!pattern3.test(data)){
+validate36.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*[a-z0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*[a-z0-9]$"+"\""}];
+return false;
+}
+}
+else {
+validate36.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+const schema16 = {"type":"string","pattern":"^[-a-zA-Z0-9.]+$"};
+const pattern4 = new RegExp("^[-a-zA-Z0-9.]+$", "u");
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(typeof data === "string"){
-if(!pattern3.test(data)){
-validate38.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*[a-z0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*[a-z0-9]$"+"\""}];
+if(!pattern4.test(data)){
+validate38.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[-a-zA-Z0-9.]+$"},message:"must match pattern \""+"^[-a-zA-Z0-9.]+$"+"\""}];
 return false;
 }
 }
@@ -789,69 +811,47 @@ validate38.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"type":"string","pattern":"^[-a-zA-Z0-9.]+$"};
-const pattern4 = new RegExp("^[-a-zA-Z0-9.]+$", "u");
-
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(typeof data === "string"){
-if(!pattern4.test(data)){
-validate40.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[-a-zA-Z0-9.]+$"},message:"must match pattern \""+"^[-a-zA-Z0-9.]+$"+"\""}];
-return false;
-}
-}
-else {
-validate40.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-validate40.errors = vErrors;
-return errors === 0;
-}
-
-const schema18 = {"type":"string","pattern":"^(?:0|[1-9][0-9]*)(?:\\.(?:0|[1-9][0-9]*))*$","description":"A string representation of a DC/OS Release Version"};
+const schema17 = {"type":"string","pattern":"^(?:0|[1-9][0-9]*)(?:\\.(?:0|[1-9][0-9]*))*$","description":"A string representation of a DC/OS Release Version"};
 const pattern6 = new RegExp("^(?:0|[1-9][0-9]*)(?:\\.(?:0|[1-9][0-9]*))*$", "u");
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(typeof data === "string"){
 if(!pattern6.test(data)){
-validate43.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:0|[1-9][0-9]*)(?:\\.(?:0|[1-9][0-9]*))*$"},message:"must match pattern \""+"^(?:0|[1-9][0-9]*)(?:\\.(?:0|[1-9][0-9]*))*$"+"\""}];
+validate41.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:0|[1-9][0-9]*)(?:\\.(?:0|[1-9][0-9]*))*$"},message:"must match pattern \""+"^(?:0|[1-9][0-9]*)(?:\\.(?:0|[1-9][0-9]*))*$"+"\""}];
 return false;
 }
 }
 else {
-validate43.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate41.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-validate43.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"additionalProperties":false,"type":"object","properties":{"assets":{"type":"object","properties":{"uris":{"type":"object","additionalProperties":{"type":"string"}},"container":{"type":"object","properties":{"docker":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"cli":{"additionalProperties":false,"properties":{"binaries":{"additionalProperties":false,"minProperties":1,"properties":{"darwin":{"additionalProperties":false,"properties":{"x86-64":{"$ref":"#/cliInfo"}},"required":["x86-64"],"type":"object"},"linux":{"additionalProperties":false,"properties":{"x86-64":{"$ref":"#/cliInfo"}},"required":["x86-64"],"type":"object"},"windows":{"additionalProperties":false,"properties":{"x86-64":{"$ref":"#/cliInfo"}},"required":["x86-64"],"type":"object"}},"type":"object"}},"required":["binaries"],"type":"object"},"images":{"type":"object","properties":{"icon-small":{"type":"string","description":"PNG icon URL, preferably 48 by 48 pixels."},"icon-medium":{"type":"string","description":"PNG icon URL, preferably 128 by 128 pixels."},"icon-large":{"type":"string","description":"PNG icon URL, preferably 256 by 256 pixels."},"screenshots":{"type":"array","items":{"type":"string","description":"PNG screen URL, preferably 1024 by 1024 pixels."}}},"additionalProperties":false}}};
-const schema20 = {"additionalProperties":false,"properties":{"contentHash":{"items":{"$ref":"#/hash"},"minItems":1,"type":"array"},"kind":{"enum":["executable","zip"],"type":"string"},"url":{"$ref":"#/url"}},"required":["url","kind","contentHash"],"type":"object"};
-const schema21 = {"additionalProperties":false,"properties":{"algo":{"enum":["sha256"],"type":"string"},"value":{"type":"string"}},"required":["algo","value"],"type":"object"};
+const schema18 = {"additionalProperties":false,"type":"object","properties":{"assets":{"type":"object","properties":{"uris":{"type":"object","additionalProperties":{"type":"string"}},"container":{"type":"object","properties":{"docker":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"cli":{"additionalProperties":false,"properties":{"binaries":{"additionalProperties":false,"minProperties":1,"properties":{"darwin":{"additionalProperties":false,"properties":{"x86-64":{"$ref":"#/cliInfo"}},"required":["x86-64"],"type":"object"},"linux":{"additionalProperties":false,"properties":{"x86-64":{"$ref":"#/cliInfo"}},"required":["x86-64"],"type":"object"},"windows":{"additionalProperties":false,"properties":{"x86-64":{"$ref":"#/cliInfo"}},"required":["x86-64"],"type":"object"}},"type":"object"}},"required":["binaries"],"type":"object"},"images":{"type":"object","properties":{"icon-small":{"type":"string","description":"PNG icon URL, preferably 48 by 48 pixels."},"icon-medium":{"type":"string","description":"PNG icon URL, preferably 128 by 128 pixels."},"icon-large":{"type":"string","description":"PNG icon URL, preferably 256 by 256 pixels."},"screenshots":{"type":"array","items":{"type":"string","description":"PNG screen URL, preferably 1024 by 1024 pixels."}}},"additionalProperties":false}}};
+const schema19 = {"additionalProperties":false,"properties":{"contentHash":{"items":{"$ref":"#/hash"},"minItems":1,"type":"array"},"kind":{"enum":["executable","zip"],"type":"string"},"url":{"$ref":"#/url"}},"required":["url","kind","contentHash"],"type":"object"};
+const schema20 = {"additionalProperties":false,"properties":{"algo":{"enum":["sha256"],"type":"string"},"value":{"type":"string"}},"required":["algo","value"],"type":"object"};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.algo === undefined) && (missing0 = "algo")) || ((data.value === undefined) && (missing0 = "value"))){
-validate48.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate46.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "algo") || (key0 === "value"))){
-validate48.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate46.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -861,11 +861,11 @@ if(data.algo !== undefined){
 let data0 = data.algo;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate48.errors = [{instancePath:instancePath+"/algo",schemaPath:"#/properties/algo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate46.errors = [{instancePath:instancePath+"/algo",schemaPath:"#/properties/algo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(data0 === "sha256")){
-validate48.errors = [{instancePath:instancePath+"/algo",schemaPath:"#/properties/algo/enum",keyword:"enum",params:{allowedValues: schema21.properties.algo.enum},message:"must be equal to one of the allowed values"}];
+validate46.errors = [{instancePath:instancePath+"/algo",schemaPath:"#/properties/algo/enum",keyword:"enum",params:{allowedValues: schema20.properties.algo.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -877,519 +877,10 @@ if(valid0){
 if(data.value !== undefined){
 const _errs4 = errors;
 if(typeof data.value !== "string"){
-validate48.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate46.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-else {
-validate48.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate48.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.url === undefined) && (missing0 = "url")) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.contentHash === undefined) && (missing0 = "contentHash"))){
-validate47.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(((key0 === "contentHash") || (key0 === "kind")) || (key0 === "url"))){
-validate47.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.contentHash !== undefined){
-let data0 = data.contentHash;
-const _errs2 = errors;
-if(errors === _errs2){
-if(Array.isArray(data0)){
-if(data0.length < 1){
-validate47.errors = [{instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid1 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-const _errs4 = errors;
-if(!(validate48(data0[i0], {instancePath:instancePath+"/contentHash/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-{ if (vErrors === null) vErrors = validate48.errors; else for (const refError of validate48.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid1 = _errs4 === errors;
-if(!valid1){
-break;
-}
-}
-}
-}
-else {
-validate47.errors = [{instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.kind !== undefined){
-let data2 = data.kind;
-const _errs5 = errors;
-if(typeof data2 !== "string"){
-validate47.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!((data2 === "executable") || (data2 === "zip"))){
-validate47.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema20.properties.kind.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.url !== undefined){
-const _errs7 = errors;
-if(!(validate24(data.url, {instancePath:instancePath+"/url",parentData:data,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate47.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate47.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs1 = errors;
-for(const key0 in data){
-if(!(((key0 === "assets") || (key0 === "cli")) || (key0 === "images"))){
-validate46.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.assets !== undefined){
-let data0 = data.assets;
-const _errs2 = errors;
-if(errors === _errs2){
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-const _errs4 = errors;
-for(const key1 in data0){
-if(!((key1 === "uris") || (key1 === "container"))){
-validate46.errors = [{instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs4 === errors){
-if(data0.uris !== undefined){
-let data1 = data0.uris;
-const _errs5 = errors;
-if(errors === _errs5){
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key2 in data1){
-const _errs8 = errors;
-if(typeof data1[key2] !== "string"){
-validate46.errors = [{instancePath:instancePath+"/assets/uris/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/uris/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs8 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-validate46.errors = [{instancePath:instancePath+"/assets/uris",schemaPath:"#/properties/assets/properties/uris/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid1 = _errs5 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data0.container !== undefined){
-let data3 = data0.container;
-const _errs10 = errors;
-if(errors === _errs10){
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-const _errs12 = errors;
-for(const key3 in data3){
-if(!(key3 === "docker")){
-validate46.errors = [{instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs12 === errors){
-if(data3.docker !== undefined){
-let data4 = data3.docker;
-const _errs13 = errors;
-if(errors === _errs13){
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key4 in data4){
-const _errs16 = errors;
-if(typeof data4[key4] !== "string"){
-validate46.errors = [{instancePath:instancePath+"/assets/container/docker/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/container/properties/docker/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs16 === errors;
-if(!valid4){
-break;
-}
-}
-}
-else {
-validate46.errors = [{instancePath:instancePath+"/assets/container/docker",schemaPath:"#/properties/assets/properties/container/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-}
-}
-}
-else {
-validate46.errors = [{instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid1 = _errs10 === errors;
-}
-else {
-var valid1 = true;
-}
-}
-}
-}
-else {
-validate46.errors = [{instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.cli !== undefined){
-let data6 = data.cli;
-const _errs18 = errors;
-if(errors === _errs18){
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-let missing0;
-if((data6.binaries === undefined) && (missing0 = "binaries")){
-validate46.errors = [{instancePath:instancePath+"/cli",schemaPath:"#/properties/cli/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs20 = errors;
-for(const key5 in data6){
-if(!(key5 === "binaries")){
-validate46.errors = [{instancePath:instancePath+"/cli",schemaPath:"#/properties/cli/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs20 === errors){
-if(data6.binaries !== undefined){
-let data7 = data6.binaries;
-const _errs21 = errors;
-if(errors === _errs21){
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(Object.keys(data7).length < 1){
-validate46.errors = [{instancePath:instancePath+"/cli/binaries",schemaPath:"#/properties/cli/properties/binaries/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"}];
-return false;
-}
-else {
-const _errs23 = errors;
-for(const key6 in data7){
-if(!(((key6 === "darwin") || (key6 === "linux")) || (key6 === "windows"))){
-validate46.errors = [{instancePath:instancePath+"/cli/binaries",schemaPath:"#/properties/cli/properties/binaries/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs23 === errors){
-if(data7.darwin !== undefined){
-let data8 = data7.darwin;
-const _errs24 = errors;
-if(errors === _errs24){
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-let missing1;
-if((data8["x86-64"] === undefined) && (missing1 = "x86-64")){
-validate46.errors = [{instancePath:instancePath+"/cli/binaries/darwin",schemaPath:"#/properties/cli/properties/binaries/properties/darwin/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs26 = errors;
-for(const key7 in data8){
-if(!(key7 === "x86-64")){
-validate46.errors = [{instancePath:instancePath+"/cli/binaries/darwin",schemaPath:"#/properties/cli/properties/binaries/properties/darwin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs26 === errors){
-if(data8["x86-64"] !== undefined){
-if(!(validate47(data8["x86-64"], {instancePath:instancePath+"/cli/binaries/darwin/x86-64",parentData:data8,parentDataProperty:"x86-64",rootData}))){
-{ if (vErrors === null) vErrors = validate47.errors; else for (const refError of validate47.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-}
-}
-}
-}
-else {
-validate46.errors = [{instancePath:instancePath+"/cli/binaries/darwin",schemaPath:"#/properties/cli/properties/binaries/properties/darwin/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid6 = _errs24 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data7.linux !== undefined){
-let data10 = data7.linux;
-const _errs28 = errors;
-if(errors === _errs28){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-let missing2;
-if((data10["x86-64"] === undefined) && (missing2 = "x86-64")){
-validate46.errors = [{instancePath:instancePath+"/cli/binaries/linux",schemaPath:"#/properties/cli/properties/binaries/properties/linux/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
-}
-else {
-const _errs30 = errors;
-for(const key8 in data10){
-if(!(key8 === "x86-64")){
-validate46.errors = [{instancePath:instancePath+"/cli/binaries/linux",schemaPath:"#/properties/cli/properties/binaries/properties/linux/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs30 === errors){
-if(data10["x86-64"] !== undefined){
-if(!(validate47(data10["x86-64"], {instancePath:instancePath+"/cli/binaries/linux/x86-64",parentData:data10,parentDataProperty:"x86-64",rootData}))){
-{ if (vErrors === null) vErrors = validate47.errors; else for (const refError of validate47.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-}
-}
-}
-}
-else {
-validate46.errors = [{instancePath:instancePath+"/cli/binaries/linux",schemaPath:"#/properties/cli/properties/binaries/properties/linux/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid6 = _errs28 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data7.windows !== undefined){
-let data12 = data7.windows;
-const _errs32 = errors;
-if(errors === _errs32){
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-let missing3;
-if((data12["x86-64"] === undefined) && (missing3 = "x86-64")){
-validate46.errors = [{instancePath:instancePath+"/cli/binaries/windows",schemaPath:"#/properties/cli/properties/binaries/properties/windows/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
-return false;
-}
-else {
-const _errs34 = errors;
-for(const key9 in data12){
-if(!(key9 === "x86-64")){
-validate46.errors = [{instancePath:instancePath+"/cli/binaries/windows",schemaPath:"#/properties/cli/properties/binaries/properties/windows/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs34 === errors){
-if(data12["x86-64"] !== undefined){
-if(!(validate47(data12["x86-64"], {instancePath:instancePath+"/cli/binaries/windows/x86-64",parentData:data12,parentDataProperty:"x86-64",rootData}))){
-{ if (vErrors === null) vErrors = validate47.errors; else for (const refError of validate47.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-}
-}
-}
-}
-else {
-validate46.errors = [{instancePath:instancePath+"/cli/binaries/windows",schemaPath:"#/properties/cli/properties/binaries/properties/windows/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid6 = _errs32 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate46.errors = [{instancePath:instancePath+"/cli/binaries",schemaPath:"#/properties/cli/properties/binaries/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-}
-}
-}
-}
-else {
-validate46.errors = [{instancePath:instancePath+"/cli",schemaPath:"#/properties/cli/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs18 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.images !== undefined){
-let data14 = data.images;
-const _errs36 = errors;
-if(errors === _errs36){
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-const _errs38 = errors;
-for(const key10 in data14){
-if(!((((key10 === "icon-small") || (key10 === "icon-medium")) || (key10 === "icon-large")) || (key10 === "screenshots"))){
-validate46.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs38 === errors){
-if(data14["icon-small"] !== undefined){
-const _errs39 = errors;
-if(typeof data14["icon-small"] !== "string"){
-validate46.errors = [{instancePath:instancePath+"/images/icon-small",schemaPath:"#/properties/images/properties/icon-small/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid10 = _errs39 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data14["icon-medium"] !== undefined){
-const _errs41 = errors;
-if(typeof data14["icon-medium"] !== "string"){
-validate46.errors = [{instancePath:instancePath+"/images/icon-medium",schemaPath:"#/properties/images/properties/icon-medium/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid10 = _errs41 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data14["icon-large"] !== undefined){
-const _errs43 = errors;
-if(typeof data14["icon-large"] !== "string"){
-validate46.errors = [{instancePath:instancePath+"/images/icon-large",schemaPath:"#/properties/images/properties/icon-large/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid10 = _errs43 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data14.screenshots !== undefined){
-let data18 = data14.screenshots;
-const _errs45 = errors;
-if(errors === _errs45){
-if(Array.isArray(data18)){
-var valid11 = true;
-const len0 = data18.length;
-for(let i0=0; i0<len0; i0++){
-const _errs47 = errors;
-if(typeof data18[i0] !== "string"){
-validate46.errors = [{instancePath:instancePath+"/images/screenshots/" + i0,schemaPath:"#/properties/images/properties/screenshots/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid11 = _errs47 === errors;
-if(!valid11){
-break;
-}
-}
-}
-else {
-validate46.errors = [{instancePath:instancePath+"/images/screenshots",schemaPath:"#/properties/images/properties/screenshots/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid10 = _errs45 === errors;
-}
-else {
-var valid10 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate46.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs36 === errors;
 }
 else {
 var valid0 = true;
@@ -1408,80 +899,72 @@ return errors === 0;
 }
 
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.releaseVersion === undefined) && (missing0 = "releaseVersion"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate37.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if((((data.url === undefined) && (missing0 = "url")) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.contentHash === undefined) && (missing0 = "contentHash"))){
+validate45.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-const _errs0 = errors;
+const _errs1 = errors;
 for(const key0 in data){
-if(!(func2.call(schema15.properties, key0))){
-validate37.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(((key0 === "contentHash") || (key0 === "kind")) || (key0 === "url"))){
+validate45.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs0 === errors){
-if(data.packagingVersion !== undefined){
-let data0 = data.packagingVersion;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate37.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(_errs1 === errors){
+if(data.contentHash !== undefined){
+let data0 = data.contentHash;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+if(data0.length < 1){
+validate45.errors = [{instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
-if(!(data0 === "3.0")){
-validate37.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema15.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
 else {
-var valid0 = true;
-}
-if(valid0){
-if(data.name !== undefined){
-const _errs3 = errors;
-if(!(validate38(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
-{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.version !== undefined){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
 const _errs4 = errors;
-if(!(validate40(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData}))){
-{ if (vErrors === null) vErrors = validate40.errors; else for (const refError of validate40.errors) vErrors.push(refError); }
+if(!(validate46(data0[i0], {instancePath:instancePath+"/contentHash/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+{ if (vErrors === null) vErrors = validate46.errors; else for (const refError of validate46.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
-var valid0 = _errs4 === errors;
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.releaseVersion !== undefined){
-let data3 = data.releaseVersion;
+if(data.kind !== undefined){
+let data2 = data.kind;
 const _errs5 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate37.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(typeof data2 !== "string"){
+validate45.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(errors === _errs5){
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-validate37.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(!((data2 === "executable") || (data2 === "zip"))){
+validate45.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema19.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
-}
-}
 }
 var valid0 = _errs5 === errors;
 }
@@ -1489,2183 +972,424 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.scm !== undefined){
+if(data.url !== undefined){
 const _errs7 = errors;
-if(typeof data.scm !== "string"){
-validate37.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.maintainer !== undefined){
-const _errs9 = errors;
-if(typeof data.maintainer !== "string"){
-validate37.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.website !== undefined){
-const _errs11 = errors;
-if(typeof data.website !== "string"){
-validate37.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.description !== undefined){
-const _errs13 = errors;
-if(typeof data.description !== "string"){
-validate37.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.framework !== undefined){
-const _errs15 = errors;
-if(typeof data.framework !== "boolean"){
-validate37.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.preInstallNotes !== undefined){
-const _errs17 = errors;
-if(typeof data.preInstallNotes !== "string"){
-validate37.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postInstallNotes !== undefined){
-const _errs19 = errors;
-if(typeof data.postInstallNotes !== "string"){
-validate37.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs19 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postUninstallNotes !== undefined){
-const _errs21 = errors;
-if(typeof data.postUninstallNotes !== "string"){
-validate37.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs21 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tags !== undefined){
-let data12 = data.tags;
-const _errs23 = errors;
-if(errors === _errs23){
-if(Array.isArray(data12)){
-var valid1 = true;
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-let data13 = data12[i0];
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data13 === "string"){
-if(!pattern0.test(data13)){
-validate37.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
-return false;
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid1 = _errs25 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs23 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.selected !== undefined){
-const _errs27 = errors;
-if(typeof data.selected !== "boolean"){
-validate37.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs27 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.licenses !== undefined){
-let data15 = data.licenses;
-const _errs29 = errors;
-if(errors === _errs29){
-if(Array.isArray(data15)){
-var valid2 = true;
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-const _errs31 = errors;
-if(errors === _errs31){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-let missing1;
-if(((data16.name === undefined) && (missing1 = "name")) || ((data16.url === undefined) && (missing1 = "url"))){
-validate37.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs33 = errors;
-for(const key1 in data16){
-if(!((key1 === "name") || (key1 === "url"))){
-validate37.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs33 === errors){
-if(data16.name !== undefined){
-const _errs34 = errors;
-if(typeof data16.name !== "string"){
-validate37.errors = [{instancePath:instancePath+"/licenses/" + i1+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs34 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data16.url !== undefined){
-const _errs36 = errors;
-if(!(validate24(data16.url, {instancePath:instancePath+"/licenses/" + i1+"/url",parentData:data16,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid3 = _errs36 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid2 = _errs31 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.minDcosReleaseVersion !== undefined){
-const _errs37 = errors;
-if(!(validate43(data.minDcosReleaseVersion, {instancePath:instancePath+"/minDcosReleaseVersion",parentData:data,parentDataProperty:"minDcosReleaseVersion",rootData}))){
-{ if (vErrors === null) vErrors = validate43.errors; else for (const refError of validate43.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs37 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.hasKnownIssues !== undefined){
-const _errs38 = errors;
-if(typeof data.hasKnownIssues !== "boolean"){
-validate37.errors = [{instancePath:instancePath+"/hasKnownIssues",schemaPath:"#/properties/hasKnownIssues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs38 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.lastUpdated !== undefined){
-const _errs40 = errors;
-if(!(typeof data.lastUpdated == "number")){
-validate37.errors = [{instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs40 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.marathon !== undefined){
-const _errs42 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs42 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.resource !== undefined){
-const _errs43 = errors;
-if(!(validate46(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate46.errors; else for (const refError of validate46.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs43 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.config !== undefined){
-const _errs44 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs44 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.command !== undefined){
-const _errs45 = errors;
-if(!(validate34(data.command, {instancePath:instancePath+"/command",parentData:data,parentDataProperty:"command",rootData}))){
-{ if (vErrors === null) vErrors = validate34.errors; else for (const refError of validate34.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs45 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-validate37.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="v3-repo-schema.json" */;
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.packages === undefined) && (missing0 = "packages")){
-validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "packages")){
-validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.packages !== undefined){
-let data0 = data.packages;
-const _errs2 = errors;
-if(errors === _errs2){
-if(Array.isArray(data0)){
-var valid1 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs4 = errors;
-const _errs5 = errors;
-let valid2 = false;
-let passing0 = null;
-const _errs6 = errors;
-if(!(validate23(data1, {instancePath:instancePath+"/packages/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+if(!(validate23(data.url, {instancePath:instancePath+"/url",parentData:data,parentDataProperty:"url",rootData}))){
 { if (vErrors === null) vErrors = validate23.errors; else for (const refError of validate23.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
-var _valid0 = _errs6 === errors;
-if(_valid0){
-valid2 = true;
-passing0 = 0;
-}
-const _errs7 = errors;
-if(!(validate37(data1, {instancePath:instancePath+"/packages/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-{ if (vErrors === null) vErrors = validate37.errors; else for (const refError of validate37.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var _valid0 = _errs7 === errors;
-if(_valid0 && valid2){
-valid2 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid2 = true;
-passing0 = 1;
-}
-}
-if(!valid2){
-const err0 = {instancePath:instancePath+"/packages/" + i0,schemaPath:"#/properties/packages/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-validate21.errors = vErrors;
-return false;
-}
-else {
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid1 = _errs4 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/packages",schemaPath:"#/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate21.errors = vErrors;
-return errors === 0;
-}
-
-exports.dcosRepoV4 = validate58;
-const schema22 = {"type":"object","properties":{"packages":{"type":"array","description":"The list of packages in the repo","items":{"oneOf":[{"$ref":"vX-repo-definitions.json#/v20Package"},{"$ref":"vX-repo-definitions.json#/v30Package"},{"$ref":"vX-repo-definitions.json#/v40Package"}]}}},"required":["packages"],"additionalProperties":false,"$id":"v4-repo-schema.json"};
-
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate59.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs0 = errors;
-for(const key0 in data){
-if(!(func2.call(schema8.properties, key0))){
-validate59.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs0 === errors){
-if(data.packagingVersion !== undefined){
-let data0 = data.packagingVersion;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate59.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(data0 === "2.0")){
-validate59.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema8.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.name !== undefined){
-const _errs3 = errors;
-if(typeof data.name !== "string"){
-validate59.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.version !== undefined){
-const _errs5 = errors;
-if(typeof data.version !== "string"){
-validate59.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.releaseVersion !== undefined){
-let data3 = data.releaseVersion;
-const _errs7 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate59.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs7){
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-validate59.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
 var valid0 = _errs7 === errors;
 }
 else {
 var valid0 = true;
 }
-if(valid0){
-if(data.scm !== undefined){
-const _errs9 = errors;
-if(typeof data.scm !== "string"){
-validate59.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
 }
-var valid0 = _errs9 === errors;
+}
+}
+}
 }
 else {
-var valid0 = true;
-}
-if(valid0){
-if(data.maintainer !== undefined){
-const _errs11 = errors;
-if(typeof data.maintainer !== "string"){
-validate59.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.website !== undefined){
-const _errs13 = errors;
-if(typeof data.website !== "string"){
-validate59.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.description !== undefined){
-const _errs15 = errors;
-if(typeof data.description !== "string"){
-validate59.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.framework !== undefined){
-const _errs17 = errors;
-if(typeof data.framework !== "boolean"){
-validate59.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.preInstallNotes !== undefined){
-const _errs19 = errors;
-if(typeof data.preInstallNotes !== "string"){
-validate59.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs19 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postInstallNotes !== undefined){
-const _errs21 = errors;
-if(typeof data.postInstallNotes !== "string"){
-validate59.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs21 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postUninstallNotes !== undefined){
-const _errs23 = errors;
-if(typeof data.postUninstallNotes !== "string"){
-validate59.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs23 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tags !== undefined){
-let data12 = data.tags;
-const _errs25 = errors;
-if(errors === _errs25){
-if(Array.isArray(data12)){
-var valid1 = true;
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-let data13 = data12[i0];
-const _errs27 = errors;
-if(errors === _errs27){
-if(typeof data13 === "string"){
-if(!pattern0.test(data13)){
-validate59.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+validate45.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-else {
-validate59.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid1 = _errs27 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate59.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs25 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.selected !== undefined){
-const _errs29 = errors;
-if(typeof data.selected !== "boolean"){
-validate59.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.licenses !== undefined){
-let data15 = data.licenses;
-const _errs31 = errors;
-if(errors === _errs31){
-if(Array.isArray(data15)){
-var valid2 = true;
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-const _errs33 = errors;
-if(errors === _errs33){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-let missing1;
-if(((data16.name === undefined) && (missing1 = "name")) || ((data16.url === undefined) && (missing1 = "url"))){
-validate59.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs35 = errors;
-for(const key1 in data16){
-if(!((key1 === "name") || (key1 === "url"))){
-validate59.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs35 === errors){
-if(data16.name !== undefined){
-const _errs36 = errors;
-if(typeof data16.name !== "string"){
-validate59.errors = [{instancePath:instancePath+"/licenses/" + i1+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs36 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data16.url !== undefined){
-const _errs38 = errors;
-if(!(validate24(data16.url, {instancePath:instancePath+"/licenses/" + i1+"/url",parentData:data16,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid3 = _errs38 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-else {
-validate59.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid2 = _errs33 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-validate59.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs31 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.marathon !== undefined){
-const _errs39 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs39 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.resource !== undefined){
-const _errs40 = errors;
-if(!(validate30(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate30.errors; else for (const refError of validate30.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs40 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.config !== undefined){
-const _errs41 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs41 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.command !== undefined){
-const _errs42 = errors;
-if(!(validate34(data.command, {instancePath:instancePath+"/command",parentData:data,parentDataProperty:"command",rootData}))){
-{ if (vErrors === null) vErrors = validate34.errors; else for (const refError of validate34.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs42 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-validate59.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.releaseVersion === undefined) && (missing0 = "releaseVersion"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate66.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs0 = errors;
-for(const key0 in data){
-if(!(func2.call(schema15.properties, key0))){
-validate66.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs0 === errors){
-if(data.packagingVersion !== undefined){
-let data0 = data.packagingVersion;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate66.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(data0 === "3.0")){
-validate66.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema15.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.name !== undefined){
-const _errs3 = errors;
-if(!(validate38(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
-{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.version !== undefined){
-const _errs4 = errors;
-if(!(validate40(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData}))){
-{ if (vErrors === null) vErrors = validate40.errors; else for (const refError of validate40.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.releaseVersion !== undefined){
-let data3 = data.releaseVersion;
-const _errs5 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate66.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs5){
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-validate66.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.scm !== undefined){
-const _errs7 = errors;
-if(typeof data.scm !== "string"){
-validate66.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.maintainer !== undefined){
-const _errs9 = errors;
-if(typeof data.maintainer !== "string"){
-validate66.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.website !== undefined){
-const _errs11 = errors;
-if(typeof data.website !== "string"){
-validate66.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.description !== undefined){
-const _errs13 = errors;
-if(typeof data.description !== "string"){
-validate66.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.framework !== undefined){
-const _errs15 = errors;
-if(typeof data.framework !== "boolean"){
-validate66.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.preInstallNotes !== undefined){
-const _errs17 = errors;
-if(typeof data.preInstallNotes !== "string"){
-validate66.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postInstallNotes !== undefined){
-const _errs19 = errors;
-if(typeof data.postInstallNotes !== "string"){
-validate66.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs19 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postUninstallNotes !== undefined){
-const _errs21 = errors;
-if(typeof data.postUninstallNotes !== "string"){
-validate66.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs21 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tags !== undefined){
-let data12 = data.tags;
-const _errs23 = errors;
-if(errors === _errs23){
-if(Array.isArray(data12)){
-var valid1 = true;
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-let data13 = data12[i0];
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data13 === "string"){
-if(!pattern0.test(data13)){
-validate66.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
-return false;
-}
-}
-else {
-validate66.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid1 = _errs25 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate66.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs23 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.selected !== undefined){
-const _errs27 = errors;
-if(typeof data.selected !== "boolean"){
-validate66.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs27 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.licenses !== undefined){
-let data15 = data.licenses;
-const _errs29 = errors;
-if(errors === _errs29){
-if(Array.isArray(data15)){
-var valid2 = true;
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-const _errs31 = errors;
-if(errors === _errs31){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-let missing1;
-if(((data16.name === undefined) && (missing1 = "name")) || ((data16.url === undefined) && (missing1 = "url"))){
-validate66.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs33 = errors;
-for(const key1 in data16){
-if(!((key1 === "name") || (key1 === "url"))){
-validate66.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs33 === errors){
-if(data16.name !== undefined){
-const _errs34 = errors;
-if(typeof data16.name !== "string"){
-validate66.errors = [{instancePath:instancePath+"/licenses/" + i1+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs34 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data16.url !== undefined){
-const _errs36 = errors;
-if(!(validate24(data16.url, {instancePath:instancePath+"/licenses/" + i1+"/url",parentData:data16,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid3 = _errs36 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-else {
-validate66.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid2 = _errs31 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-validate66.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.minDcosReleaseVersion !== undefined){
-const _errs37 = errors;
-if(!(validate43(data.minDcosReleaseVersion, {instancePath:instancePath+"/minDcosReleaseVersion",parentData:data,parentDataProperty:"minDcosReleaseVersion",rootData}))){
-{ if (vErrors === null) vErrors = validate43.errors; else for (const refError of validate43.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs37 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.hasKnownIssues !== undefined){
-const _errs38 = errors;
-if(typeof data.hasKnownIssues !== "boolean"){
-validate66.errors = [{instancePath:instancePath+"/hasKnownIssues",schemaPath:"#/properties/hasKnownIssues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs38 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.lastUpdated !== undefined){
-const _errs40 = errors;
-if(!(typeof data.lastUpdated == "number")){
-validate66.errors = [{instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs40 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.marathon !== undefined){
-const _errs42 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs42 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.resource !== undefined){
-const _errs43 = errors;
-if(!(validate46(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate46.errors; else for (const refError of validate46.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs43 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.config !== undefined){
-const _errs44 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs44 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.command !== undefined){
-const _errs45 = errors;
-if(!(validate34(data.command, {instancePath:instancePath+"/command",parentData:data,parentDataProperty:"command",rootData}))){
-{ if (vErrors === null) vErrors = validate34.errors; else for (const refError of validate34.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs45 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-validate66.errors = vErrors;
-return errors === 0;
-}
-
-const schema25 = {"properties":{"packagingVersion":{"type":"string","enum":["4.0"]},"name":{"$ref":"#/packageNameDefinition"},"version":{"$ref":"#/packageVersionDefinition"},"releaseVersion":{"type":"integer","description":"Corresponds to the revision index from the universe directory structure","minimum":0},"scm":{"type":"string"},"maintainer":{"type":"string"},"website":{"type":"string"},"description":{"type":"string"},"framework":{"type":"boolean","default":false,"description":"True if this package installs a new Mesos framework."},"upgradesFrom":{"type":"array","items":{"type":"string"},"description":"List of versions that can upgrade to this package. If the property is a list containing the string '*', any version can upgrade to this package. If the property is not set or the empty list, no version can upgrade to this package."},"downgradesTo":{"type":"array","items":{"type":"string"},"description":"List of versions that this package can downgrade to. If the property is a list containing the string '*', this package can downgrade to any version. If the property is not set or the empty list, this package cannot downgrade."},"preInstallNotes":{"type":"string","description":"Pre installation notes that would be useful to the user of this package."},"postInstallNotes":{"type":"string","description":"Post installation notes that would be useful to the user of this package."},"postUninstallNotes":{"type":"string","description":"Post uninstallation notes that would be useful to the user of this package."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^\\s]+$"}},"selected":{"type":"boolean","description":"Flag indicating if the package is selected in search results","default":false},"licenses":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The name of the license. For example one of [Apache License Version 2.0 | MIT License | BSD License | Proprietary]"},"url":{"$ref":"#/url","description":"The URL where the license can be accessed"}},"additionalProperties":false,"required":["name","url"]}},"minDcosReleaseVersion":{"$ref":"#/dcosReleaseVersion","description":"The minimum DC/OS Release Version the package can run on."},"hasKnownIssues":{"type":"boolean","description":"Boolean field indicating if the package has any known issues."},"lastUpdated":{"type":"number","description":"A unix epoch depicting the last updated date of the package base tech"},"marathon":{"$ref":"#/marathon"},"resource":{"$ref":"#/v30resource"},"config":{"$ref":"#/config"}},"required":["packagingVersion","name","version","releaseVersion","maintainer","description","tags"],"additionalProperties":false};
-
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.releaseVersion === undefined) && (missing0 = "releaseVersion"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate76.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs0 = errors;
-for(const key0 in data){
-if(!(func2.call(schema25.properties, key0))){
-validate76.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs0 === errors){
-if(data.packagingVersion !== undefined){
-let data0 = data.packagingVersion;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate76.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(data0 === "4.0")){
-validate76.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema25.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.name !== undefined){
-const _errs3 = errors;
-if(!(validate38(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
-{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.version !== undefined){
-const _errs4 = errors;
-if(!(validate40(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData}))){
-{ if (vErrors === null) vErrors = validate40.errors; else for (const refError of validate40.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.releaseVersion !== undefined){
-let data3 = data.releaseVersion;
-const _errs5 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate76.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs5){
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-validate76.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.scm !== undefined){
-const _errs7 = errors;
-if(typeof data.scm !== "string"){
-validate76.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.maintainer !== undefined){
-const _errs9 = errors;
-if(typeof data.maintainer !== "string"){
-validate76.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.website !== undefined){
-const _errs11 = errors;
-if(typeof data.website !== "string"){
-validate76.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.description !== undefined){
-const _errs13 = errors;
-if(typeof data.description !== "string"){
-validate76.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.framework !== undefined){
-const _errs15 = errors;
-if(typeof data.framework !== "boolean"){
-validate76.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.upgradesFrom !== undefined){
-let data9 = data.upgradesFrom;
-const _errs17 = errors;
-if(errors === _errs17){
-if(Array.isArray(data9)){
-var valid1 = true;
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-const _errs19 = errors;
-if(typeof data9[i0] !== "string"){
-validate76.errors = [{instancePath:instancePath+"/upgradesFrom/" + i0,schemaPath:"#/properties/upgradesFrom/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid1 = _errs19 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate76.errors = [{instancePath:instancePath+"/upgradesFrom",schemaPath:"#/properties/upgradesFrom/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.downgradesTo !== undefined){
-let data11 = data.downgradesTo;
-const _errs21 = errors;
-if(errors === _errs21){
-if(Array.isArray(data11)){
-var valid2 = true;
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-const _errs23 = errors;
-if(typeof data11[i1] !== "string"){
-validate76.errors = [{instancePath:instancePath+"/downgradesTo/" + i1,schemaPath:"#/properties/downgradesTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs23 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-validate76.errors = [{instancePath:instancePath+"/downgradesTo",schemaPath:"#/properties/downgradesTo/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs21 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.preInstallNotes !== undefined){
-const _errs25 = errors;
-if(typeof data.preInstallNotes !== "string"){
-validate76.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs25 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postInstallNotes !== undefined){
-const _errs27 = errors;
-if(typeof data.postInstallNotes !== "string"){
-validate76.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs27 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postUninstallNotes !== undefined){
-const _errs29 = errors;
-if(typeof data.postUninstallNotes !== "string"){
-validate76.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tags !== undefined){
-let data16 = data.tags;
-const _errs31 = errors;
-if(errors === _errs31){
-if(Array.isArray(data16)){
-var valid3 = true;
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-const _errs33 = errors;
-if(errors === _errs33){
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-validate76.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
-return false;
-}
-}
-else {
-validate76.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid3 = _errs33 === errors;
-if(!valid3){
-break;
-}
-}
-}
-else {
-validate76.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs31 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.selected !== undefined){
-const _errs35 = errors;
-if(typeof data.selected !== "boolean"){
-validate76.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs35 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.licenses !== undefined){
-let data19 = data.licenses;
-const _errs37 = errors;
-if(errors === _errs37){
-if(Array.isArray(data19)){
-var valid4 = true;
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-const _errs39 = errors;
-if(errors === _errs39){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-let missing1;
-if(((data20.name === undefined) && (missing1 = "name")) || ((data20.url === undefined) && (missing1 = "url"))){
-validate76.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs41 = errors;
-for(const key1 in data20){
-if(!((key1 === "name") || (key1 === "url"))){
-validate76.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs41 === errors){
-if(data20.name !== undefined){
-const _errs42 = errors;
-if(typeof data20.name !== "string"){
-validate76.errors = [{instancePath:instancePath+"/licenses/" + i3+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid5 = _errs42 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data20.url !== undefined){
-const _errs44 = errors;
-if(!(validate24(data20.url, {instancePath:instancePath+"/licenses/" + i3+"/url",parentData:data20,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid5 = _errs44 === errors;
-}
-else {
-var valid5 = true;
-}
-}
-}
-}
-}
-else {
-validate76.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid4 = _errs39 === errors;
-if(!valid4){
-break;
-}
-}
-}
-else {
-validate76.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs37 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.minDcosReleaseVersion !== undefined){
-const _errs45 = errors;
-if(!(validate43(data.minDcosReleaseVersion, {instancePath:instancePath+"/minDcosReleaseVersion",parentData:data,parentDataProperty:"minDcosReleaseVersion",rootData}))){
-{ if (vErrors === null) vErrors = validate43.errors; else for (const refError of validate43.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs45 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.hasKnownIssues !== undefined){
-const _errs46 = errors;
-if(typeof data.hasKnownIssues !== "boolean"){
-validate76.errors = [{instancePath:instancePath+"/hasKnownIssues",schemaPath:"#/properties/hasKnownIssues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs46 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.lastUpdated !== undefined){
-const _errs48 = errors;
-if(!(typeof data.lastUpdated == "number")){
-validate76.errors = [{instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs48 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.marathon !== undefined){
-const _errs50 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs50 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.resource !== undefined){
-const _errs51 = errors;
-if(!(validate46(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate46.errors; else for (const refError of validate46.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs51 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.config !== undefined){
-const _errs52 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs52 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-validate76.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="v4-repo-schema.json" */;
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.packages === undefined) && (missing0 = "packages")){
-validate58.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(key0 === "packages")){
-validate58.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(((key0 === "assets") || (key0 === "cli")) || (key0 === "images"))){
+validate44.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.packages !== undefined){
-let data0 = data.packages;
+if(data.assets !== undefined){
+let data0 = data.assets;
 const _errs2 = errors;
 if(errors === _errs2){
-if(Array.isArray(data0)){
-var valid1 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 const _errs4 = errors;
+for(const key1 in data0){
+if(!((key1 === "uris") || (key1 === "container"))){
+validate44.errors = [{instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs4 === errors){
+if(data0.uris !== undefined){
+let data1 = data0.uris;
 const _errs5 = errors;
-let valid2 = false;
-let passing0 = null;
-const _errs6 = errors;
-if(!(validate59(data1, {instancePath:instancePath+"/packages/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-{ if (vErrors === null) vErrors = validate59.errors; else for (const refError of validate59.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var _valid0 = _errs6 === errors;
-if(_valid0){
-valid2 = true;
-passing0 = 0;
-}
-const _errs7 = errors;
-if(!(validate66(data1, {instancePath:instancePath+"/packages/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-{ if (vErrors === null) vErrors = validate66.errors; else for (const refError of validate66.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var _valid0 = _errs7 === errors;
-if(_valid0 && valid2){
-valid2 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid2 = true;
-passing0 = 1;
-}
+if(errors === _errs5){
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key2 in data1){
 const _errs8 = errors;
-if(!(validate76(data1, {instancePath:instancePath+"/packages/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-{ if (vErrors === null) vErrors = validate76.errors; else for (const refError of validate76.errors) vErrors.push(refError); }
-errors = vErrors.length;
+if(typeof data1[key2] !== "string"){
+validate44.errors = [{instancePath:instancePath+"/assets/uris/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/uris/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-var _valid0 = _errs8 === errors;
-if(_valid0 && valid2){
-valid2 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid2 = true;
-passing0 = 2;
-}
-}
-}
+var valid2 = _errs8 === errors;
 if(!valid2){
-const err0 = {instancePath:instancePath+"/packages/" + i0,schemaPath:"#/properties/packages/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-validate58.errors = vErrors;
-return false;
-}
-else {
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid1 = _errs4 === errors;
-if(!valid1){
 break;
 }
 }
 }
 else {
-validate58.errors = [{instancePath:instancePath+"/packages",schemaPath:"#/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate44.errors = [{instancePath:instancePath+"/assets/uris",schemaPath:"#/properties/assets/properties/uris/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-}
-}
-}
+var valid1 = _errs5 === errors;
 }
 else {
-validate58.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate58.errors = vErrors;
-return errors === 0;
-}
-
-exports.dcosRepoV5 = validate85;
-const schema26 = {"type":"object","properties":{"packages":{"type":"array","description":"The list of packages in the repo","items":{"oneOf":[{"$ref":"vX-repo-definitions.json#/v20Package"},{"$ref":"vX-repo-definitions.json#/v30Package"},{"$ref":"vX-repo-definitions.json#/v40Package"},{"$ref":"vX-repo-definitions.json#/v50Package"}]}}},"required":["packages"],"additionalProperties":false,"$id":"v5-repo-schema.json"};
-
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate86.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs0 = errors;
-for(const key0 in data){
-if(!(func2.call(schema8.properties, key0))){
-validate86.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs0 === errors){
-if(data.packagingVersion !== undefined){
-let data0 = data.packagingVersion;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate86.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(data0 === "2.0")){
-validate86.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema8.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.name !== undefined){
-const _errs3 = errors;
-if(typeof data.name !== "string"){
-validate86.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.version !== undefined){
-const _errs5 = errors;
-if(typeof data.version !== "string"){
-validate86.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.releaseVersion !== undefined){
-let data3 = data.releaseVersion;
-const _errs7 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate86.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs7){
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-validate86.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.scm !== undefined){
-const _errs9 = errors;
-if(typeof data.scm !== "string"){
-validate86.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.maintainer !== undefined){
-const _errs11 = errors;
-if(typeof data.maintainer !== "string"){
-validate86.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.website !== undefined){
-const _errs13 = errors;
-if(typeof data.website !== "string"){
-validate86.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.description !== undefined){
-const _errs15 = errors;
-if(typeof data.description !== "string"){
-validate86.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.framework !== undefined){
-const _errs17 = errors;
-if(typeof data.framework !== "boolean"){
-validate86.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.preInstallNotes !== undefined){
-const _errs19 = errors;
-if(typeof data.preInstallNotes !== "string"){
-validate86.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs19 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postInstallNotes !== undefined){
-const _errs21 = errors;
-if(typeof data.postInstallNotes !== "string"){
-validate86.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs21 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postUninstallNotes !== undefined){
-const _errs23 = errors;
-if(typeof data.postUninstallNotes !== "string"){
-validate86.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs23 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tags !== undefined){
-let data12 = data.tags;
-const _errs25 = errors;
-if(errors === _errs25){
-if(Array.isArray(data12)){
 var valid1 = true;
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-let data13 = data12[i0];
-const _errs27 = errors;
-if(errors === _errs27){
-if(typeof data13 === "string"){
-if(!pattern0.test(data13)){
-validate86.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+}
+if(valid1){
+if(data0.container !== undefined){
+let data3 = data0.container;
+const _errs10 = errors;
+if(errors === _errs10){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+const _errs12 = errors;
+for(const key3 in data3){
+if(!(key3 === "docker")){
+validate44.errors = [{instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs12 === errors){
+if(data3.docker !== undefined){
+let data4 = data3.docker;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key4 in data4){
+const _errs16 = errors;
+if(typeof data4[key4] !== "string"){
+validate44.errors = [{instancePath:instancePath+"/assets/container/docker/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/container/properties/docker/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-}
-else {
-validate86.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid1 = _errs27 === errors;
-if(!valid1){
+var valid4 = _errs16 === errors;
+if(!valid4){
 break;
 }
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate44.errors = [{instancePath:instancePath+"/assets/container/docker",schemaPath:"#/properties/assets/properties/container/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid0 = _errs25 === errors;
+}
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.selected !== undefined){
-const _errs29 = errors;
-if(typeof data.selected !== "boolean"){
-validate86.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(data.cli !== undefined){
+let data6 = data.cli;
+const _errs18 = errors;
+if(errors === _errs18){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let missing0;
+if((data6.binaries === undefined) && (missing0 = "binaries")){
+validate44.errors = [{instancePath:instancePath+"/cli",schemaPath:"#/properties/cli/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
-var valid0 = _errs29 === errors;
+else {
+const _errs20 = errors;
+for(const key5 in data6){
+if(!(key5 === "binaries")){
+validate44.errors = [{instancePath:instancePath+"/cli",schemaPath:"#/properties/cli/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs20 === errors){
+if(data6.binaries !== undefined){
+let data7 = data6.binaries;
+const _errs21 = errors;
+if(errors === _errs21){
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(Object.keys(data7).length < 1){
+validate44.errors = [{instancePath:instancePath+"/cli/binaries",schemaPath:"#/properties/cli/properties/binaries/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"}];
+return false;
 }
 else {
-var valid0 = true;
+const _errs23 = errors;
+for(const key6 in data7){
+if(!(((key6 === "darwin") || (key6 === "linux")) || (key6 === "windows"))){
+validate44.errors = [{instancePath:instancePath+"/cli/binaries",schemaPath:"#/properties/cli/properties/binaries/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
 }
-if(valid0){
-if(data.licenses !== undefined){
-let data15 = data.licenses;
-const _errs31 = errors;
-if(errors === _errs31){
-if(Array.isArray(data15)){
-var valid2 = true;
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-const _errs33 = errors;
-if(errors === _errs33){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+}
+if(_errs23 === errors){
+if(data7.darwin !== undefined){
+let data8 = data7.darwin;
+const _errs24 = errors;
+if(errors === _errs24){
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing1;
-if(((data16.name === undefined) && (missing1 = "name")) || ((data16.url === undefined) && (missing1 = "url"))){
-validate86.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+if((data8["x86-64"] === undefined) && (missing1 = "x86-64")){
+validate44.errors = [{instancePath:instancePath+"/cli/binaries/darwin",schemaPath:"#/properties/cli/properties/binaries/properties/darwin/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs35 = errors;
-for(const key1 in data16){
-if(!((key1 === "name") || (key1 === "url"))){
-validate86.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+const _errs26 = errors;
+for(const key7 in data8){
+if(!(key7 === "x86-64")){
+validate44.errors = [{instancePath:instancePath+"/cli/binaries/darwin",schemaPath:"#/properties/cli/properties/binaries/properties/darwin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs35 === errors){
-if(data16.name !== undefined){
+if(_errs26 === errors){
+if(data8["x86-64"] !== undefined){
+if(!(validate45(data8["x86-64"], {instancePath:instancePath+"/cli/binaries/darwin/x86-64",parentData:data8,parentDataProperty:"x86-64",rootData}))){
+{ if (vErrors === null) vErrors = validate45.errors; else for (const refError of validate45.errors) vErrors.push(refError); }
+errors = vErrors.length;
+}
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/cli/binaries/darwin",schemaPath:"#/properties/cli/properties/binaries/properties/darwin/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid6 = _errs24 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data7.linux !== undefined){
+let data10 = data7.linux;
+const _errs28 = errors;
+if(errors === _errs28){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing2;
+if((data10["x86-64"] === undefined) && (missing2 = "x86-64")){
+validate44.errors = [{instancePath:instancePath+"/cli/binaries/linux",schemaPath:"#/properties/cli/properties/binaries/properties/linux/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs30 = errors;
+for(const key8 in data10){
+if(!(key8 === "x86-64")){
+validate44.errors = [{instancePath:instancePath+"/cli/binaries/linux",schemaPath:"#/properties/cli/properties/binaries/properties/linux/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs30 === errors){
+if(data10["x86-64"] !== undefined){
+if(!(validate45(data10["x86-64"], {instancePath:instancePath+"/cli/binaries/linux/x86-64",parentData:data10,parentDataProperty:"x86-64",rootData}))){
+{ if (vErrors === null) vErrors = validate45.errors; else for (const refError of validate45.errors) vErrors.push(refError); }
+errors = vErrors.length;
+}
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/cli/binaries/linux",schemaPath:"#/properties/cli/properties/binaries/properties/linux/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid6 = _errs28 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data7.windows !== undefined){
+let data12 = data7.windows;
+const _errs32 = errors;
+if(errors === _errs32){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+let missing3;
+if((data12["x86-64"] === undefined) && (missing3 = "x86-64")){
+validate44.errors = [{instancePath:instancePath+"/cli/binaries/windows",schemaPath:"#/properties/cli/properties/binaries/properties/windows/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs34 = errors;
+for(const key9 in data12){
+if(!(key9 === "x86-64")){
+validate44.errors = [{instancePath:instancePath+"/cli/binaries/windows",schemaPath:"#/properties/cli/properties/binaries/properties/windows/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs34 === errors){
+if(data12["x86-64"] !== undefined){
+if(!(validate45(data12["x86-64"], {instancePath:instancePath+"/cli/binaries/windows/x86-64",parentData:data12,parentDataProperty:"x86-64",rootData}))){
+{ if (vErrors === null) vErrors = validate45.errors; else for (const refError of validate45.errors) vErrors.push(refError); }
+errors = vErrors.length;
+}
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/cli/binaries/windows",schemaPath:"#/properties/cli/properties/binaries/properties/windows/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid6 = _errs32 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/cli/binaries",schemaPath:"#/properties/cli/properties/binaries/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/cli",schemaPath:"#/properties/cli/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.images !== undefined){
+let data14 = data.images;
 const _errs36 = errors;
-if(typeof data16.name !== "string"){
-validate86.errors = [{instancePath:instancePath+"/licenses/" + i1+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs36 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data16.url !== undefined){
+if(errors === _errs36){
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 const _errs38 = errors;
-if(!(validate24(data16.url, {instancePath:instancePath+"/licenses/" + i1+"/url",parentData:data16,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid3 = _errs38 === errors;
-}
-else {
-var valid3 = true;
+for(const key10 in data14){
+if(!((((key10 === "icon-small") || (key10 === "icon-medium")) || (key10 === "icon-large")) || (key10 === "screenshots"))){
+validate44.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
+return false;
+break;
 }
 }
-}
-}
-}
-else {
-validate86.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(_errs38 === errors){
+if(data14["icon-small"] !== undefined){
+const _errs39 = errors;
+if(typeof data14["icon-small"] !== "string"){
+validate44.errors = [{instancePath:instancePath+"/images/icon-small",schemaPath:"#/properties/images/properties/icon-small/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
+var valid10 = _errs39 === errors;
 }
-var valid2 = _errs33 === errors;
-if(!valid2){
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data14["icon-medium"] !== undefined){
+const _errs41 = errors;
+if(typeof data14["icon-medium"] !== "string"){
+validate44.errors = [{instancePath:instancePath+"/images/icon-medium",schemaPath:"#/properties/images/properties/icon-medium/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid10 = _errs41 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data14["icon-large"] !== undefined){
+const _errs43 = errors;
+if(typeof data14["icon-large"] !== "string"){
+validate44.errors = [{instancePath:instancePath+"/images/icon-large",schemaPath:"#/properties/images/properties/icon-large/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid10 = _errs43 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data14.screenshots !== undefined){
+let data18 = data14.screenshots;
+const _errs45 = errors;
+if(errors === _errs45){
+if(Array.isArray(data18)){
+var valid11 = true;
+const len0 = data18.length;
+for(let i0=0; i0<len0; i0++){
+const _errs47 = errors;
+if(typeof data18[i0] !== "string"){
+validate44.errors = [{instancePath:instancePath+"/images/screenshots/" + i0,schemaPath:"#/properties/images/properties/screenshots/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid11 = _errs47 === errors;
+if(!valid11){
 break;
 }
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate44.errors = [{instancePath:instancePath+"/images/screenshots",schemaPath:"#/properties/images/properties/screenshots/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid0 = _errs31 === errors;
+var valid10 = _errs45 === errors;
 }
 else {
-var valid0 = true;
+var valid10 = true;
 }
-if(valid0){
-if(data.marathon !== undefined){
-const _errs39 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
-errors = vErrors.length;
 }
-var valid0 = _errs39 === errors;
+}
+}
+}
 }
 else {
-var valid0 = true;
+validate44.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
-if(valid0){
-if(data.resource !== undefined){
-const _errs40 = errors;
-if(!(validate30(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate30.errors; else for (const refError of validate30.errors) vErrors.push(refError); }
-errors = vErrors.length;
 }
-var valid0 = _errs40 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.config !== undefined){
-const _errs41 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs41 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.command !== undefined){
-const _errs42 = errors;
-if(!(validate34(data.command, {instancePath:instancePath+"/command",parentData:data,parentDataProperty:"command",rootData}))){
-{ if (vErrors === null) vErrors = validate34.errors; else for (const refError of validate34.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs42 === errors;
+var valid0 = _errs36 === errors;
 }
 else {
 var valid0 = true;
@@ -3674,42 +1398,30 @@ var valid0 = true;
 }
 }
 }
+else {
+validate44.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-validate86.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.releaseVersion === undefined) && (missing0 = "releaseVersion"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate93.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs0 = errors;
 for(const key0 in data){
-if(!(func2.call(schema15.properties, key0))){
-validate93.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func2.call(schema14.properties, key0))){
+validate35.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3719,11 +1431,11 @@ if(data.packagingVersion !== undefined){
 let data0 = data.packagingVersion;
 const _errs1 = errors;
 if(typeof data0 !== "string"){
-validate93.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(data0 === "3.0")){
-validate93.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema15.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
+validate35.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema14.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -3734,8 +1446,8 @@ var valid0 = true;
 if(valid0){
 if(data.name !== undefined){
 const _errs3 = errors;
-if(!(validate38(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
-{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
+if(!(validate36(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
+{ if (vErrors === null) vErrors = validate36.errors; else for (const refError of validate36.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -3746,8 +1458,8 @@ var valid0 = true;
 if(valid0){
 if(data.version !== undefined){
 const _errs4 = errors;
-if(!(validate40(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData}))){
-{ if (vErrors === null) vErrors = validate40.errors; else for (const refError of validate40.errors) vErrors.push(refError); }
+if(!(validate38(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData}))){
+{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -3760,13 +1472,13 @@ if(data.releaseVersion !== undefined){
 let data3 = data.releaseVersion;
 const _errs5 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate93.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate35.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs5){
 if(typeof data3 == "number"){
 if(data3 < 0 || isNaN(data3)){
-validate93.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate35.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3780,7 +1492,7 @@ if(valid0){
 if(data.scm !== undefined){
 const _errs7 = errors;
 if(typeof data.scm !== "string"){
-validate93.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -3792,7 +1504,7 @@ if(valid0){
 if(data.maintainer !== undefined){
 const _errs9 = errors;
 if(typeof data.maintainer !== "string"){
-validate93.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs9 === errors;
@@ -3804,7 +1516,7 @@ if(valid0){
 if(data.website !== undefined){
 const _errs11 = errors;
 if(typeof data.website !== "string"){
-validate93.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -3816,7 +1528,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs13 = errors;
 if(typeof data.description !== "string"){
-validate93.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs13 === errors;
@@ -3828,7 +1540,7 @@ if(valid0){
 if(data.framework !== undefined){
 const _errs15 = errors;
 if(typeof data.framework !== "boolean"){
-validate93.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate35.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs15 === errors;
@@ -3840,7 +1552,7 @@ if(valid0){
 if(data.preInstallNotes !== undefined){
 const _errs17 = errors;
 if(typeof data.preInstallNotes !== "string"){
-validate93.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs17 === errors;
@@ -3852,7 +1564,7 @@ if(valid0){
 if(data.postInstallNotes !== undefined){
 const _errs19 = errors;
 if(typeof data.postInstallNotes !== "string"){
-validate93.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -3864,7 +1576,7 @@ if(valid0){
 if(data.postUninstallNotes !== undefined){
 const _errs21 = errors;
 if(typeof data.postUninstallNotes !== "string"){
-validate93.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs21 === errors;
@@ -3886,12 +1598,12 @@ const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data13 === "string"){
 if(!pattern0.test(data13)){
-validate93.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+validate35.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
 return false;
 }
 }
 else {
-validate93.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3902,7 +1614,7 @@ break;
 }
 }
 else {
-validate93.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate35.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3915,7 +1627,7 @@ if(valid0){
 if(data.selected !== undefined){
 const _errs27 = errors;
 if(typeof data.selected !== "boolean"){
-validate93.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate35.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs27 === errors;
@@ -3938,14 +1650,14 @@ if(errors === _errs31){
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 let missing1;
 if(((data16.name === undefined) && (missing1 = "name")) || ((data16.url === undefined) && (missing1 = "url"))){
-validate93.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate35.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs33 = errors;
 for(const key1 in data16){
 if(!((key1 === "name") || (key1 === "url"))){
-validate93.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate35.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3954,7 +1666,7 @@ if(_errs33 === errors){
 if(data16.name !== undefined){
 const _errs34 = errors;
 if(typeof data16.name !== "string"){
-validate93.errors = [{instancePath:instancePath+"/licenses/" + i1+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/licenses/" + i1+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs34 === errors;
@@ -3965,8 +1677,8 @@ var valid3 = true;
 if(valid3){
 if(data16.url !== undefined){
 const _errs36 = errors;
-if(!(validate24(data16.url, {instancePath:instancePath+"/licenses/" + i1+"/url",parentData:data16,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
+if(!(validate23(data16.url, {instancePath:instancePath+"/licenses/" + i1+"/url",parentData:data16,parentDataProperty:"url",rootData}))){
+{ if (vErrors === null) vErrors = validate23.errors; else for (const refError of validate23.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid3 = _errs36 === errors;
@@ -3979,7 +1691,7 @@ var valid3 = true;
 }
 }
 else {
-validate93.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate35.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3990,7 +1702,7 @@ break;
 }
 }
 else {
-validate93.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate35.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4002,8 +1714,8 @@ var valid0 = true;
 if(valid0){
 if(data.minDcosReleaseVersion !== undefined){
 const _errs37 = errors;
-if(!(validate43(data.minDcosReleaseVersion, {instancePath:instancePath+"/minDcosReleaseVersion",parentData:data,parentDataProperty:"minDcosReleaseVersion",rootData}))){
-{ if (vErrors === null) vErrors = validate43.errors; else for (const refError of validate43.errors) vErrors.push(refError); }
+if(!(validate41(data.minDcosReleaseVersion, {instancePath:instancePath+"/minDcosReleaseVersion",parentData:data,parentDataProperty:"minDcosReleaseVersion",rootData}))){
+{ if (vErrors === null) vErrors = validate41.errors; else for (const refError of validate41.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs37 === errors;
@@ -4015,7 +1727,7 @@ if(valid0){
 if(data.hasKnownIssues !== undefined){
 const _errs38 = errors;
 if(typeof data.hasKnownIssues !== "boolean"){
-validate93.errors = [{instancePath:instancePath+"/hasKnownIssues",schemaPath:"#/properties/hasKnownIssues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate35.errors = [{instancePath:instancePath+"/hasKnownIssues",schemaPath:"#/properties/hasKnownIssues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs38 === errors;
@@ -4027,7 +1739,7 @@ if(valid0){
 if(data.lastUpdated !== undefined){
 const _errs40 = errors;
 if(!(typeof data.lastUpdated == "number")){
-validate93.errors = [{instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate35.errors = [{instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 var valid0 = _errs40 === errors;
@@ -4038,8 +1750,8 @@ var valid0 = true;
 if(valid0){
 if(data.marathon !== undefined){
 const _errs42 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
+if(!(validate25(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
+{ if (vErrors === null) vErrors = validate25.errors; else for (const refError of validate25.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs42 === errors;
@@ -4050,8 +1762,8 @@ var valid0 = true;
 if(valid0){
 if(data.resource !== undefined){
 const _errs43 = errors;
-if(!(validate46(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate46.errors; else for (const refError of validate46.errors) vErrors.push(refError); }
+if(!(validate44(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
+{ if (vErrors === null) vErrors = validate44.errors; else for (const refError of validate44.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs43 === errors;
@@ -4062,8 +1774,8 @@ var valid0 = true;
 if(valid0){
 if(data.config !== undefined){
 const _errs44 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
+if(!(validate31(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
+{ if (vErrors === null) vErrors = validate31.errors; else for (const refError of validate31.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs44 === errors;
@@ -4074,8 +1786,8 @@ var valid0 = true;
 if(valid0){
 if(data.command !== undefined){
 const _errs45 = errors;
-if(!(validate34(data.command, {instancePath:instancePath+"/command",parentData:data,parentDataProperty:"command",rootData}))){
-{ if (vErrors === null) vErrors = validate34.errors; else for (const refError of validate34.errors) vErrors.push(refError); }
+if(!(validate33(data.command, {instancePath:instancePath+"/command",parentData:data,parentDataProperty:"command",rootData}))){
+{ if (vErrors === null) vErrors = validate33.errors; else for (const refError of validate33.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs45 === errors;
@@ -4107,25 +1819,27 @@ var valid0 = true;
 }
 }
 }
-validate93.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
 
+exports.dcosPackageV40 = validate55;
+const schema21 = {"properties":{"packagingVersion":{"type":"string","enum":["4.0"]},"name":{"$ref":"#/packageNameDefinition"},"version":{"$ref":"#/packageVersionDefinition"},"releaseVersion":{"type":"integer","description":"Corresponds to the revision index from the universe directory structure","minimum":0},"scm":{"type":"string"},"maintainer":{"type":"string"},"website":{"type":"string"},"description":{"type":"string"},"framework":{"type":"boolean","default":false,"description":"True if this package installs a new Mesos framework."},"upgradesFrom":{"type":"array","items":{"type":"string"},"description":"List of versions that can upgrade to this package. If the property is a list containing the string '*', any version can upgrade to this package. If the property is not set or the empty list, no version can upgrade to this package."},"downgradesTo":{"type":"array","items":{"type":"string"},"description":"List of versions that this package can downgrade to. If the property is a list containing the string '*', this package can downgrade to any version. If the property is not set or the empty list, this package cannot downgrade."},"preInstallNotes":{"type":"string","description":"Pre installation notes that would be useful to the user of this package."},"postInstallNotes":{"type":"string","description":"Post installation notes that would be useful to the user of this package."},"postUninstallNotes":{"type":"string","description":"Post uninstallation notes that would be useful to the user of this package."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^\\s]+$"}},"selected":{"type":"boolean","description":"Flag indicating if the package is selected in search results","default":false},"licenses":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The name of the license. For example one of [Apache License Version 2.0 | MIT License | BSD License | Proprietary]"},"url":{"$ref":"#/url","description":"The URL where the license can be accessed"}},"additionalProperties":false,"required":["name","url"]}},"minDcosReleaseVersion":{"$ref":"#/dcosReleaseVersion","description":"The minimum DC/OS Release Version the package can run on."},"hasKnownIssues":{"type":"boolean","description":"Boolean field indicating if the package has any known issues."},"lastUpdated":{"type":"number","description":"A unix epoch depicting the last updated date of the package base tech"},"marathon":{"$ref":"#/marathon"},"resource":{"$ref":"#/v30resource"},"config":{"$ref":"#/config"}},"required":["packagingVersion","name","version","releaseVersion","maintainer","description","tags"],"additionalProperties":false};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.releaseVersion === undefined) && (missing0 = "releaseVersion"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate103.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate55.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs0 = errors;
 for(const key0 in data){
-if(!(func2.call(schema25.properties, key0))){
-validate103.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func2.call(schema21.properties, key0))){
+validate55.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4135,11 +1849,11 @@ if(data.packagingVersion !== undefined){
 let data0 = data.packagingVersion;
 const _errs1 = errors;
 if(typeof data0 !== "string"){
-validate103.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(data0 === "4.0")){
-validate103.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema25.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
+validate55.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema21.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -4150,8 +1864,8 @@ var valid0 = true;
 if(valid0){
 if(data.name !== undefined){
 const _errs3 = errors;
-if(!(validate38(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
-{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
+if(!(validate36(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
+{ if (vErrors === null) vErrors = validate36.errors; else for (const refError of validate36.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -4162,8 +1876,8 @@ var valid0 = true;
 if(valid0){
 if(data.version !== undefined){
 const _errs4 = errors;
-if(!(validate40(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData}))){
-{ if (vErrors === null) vErrors = validate40.errors; else for (const refError of validate40.errors) vErrors.push(refError); }
+if(!(validate38(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData}))){
+{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -4176,13 +1890,13 @@ if(data.releaseVersion !== undefined){
 let data3 = data.releaseVersion;
 const _errs5 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate103.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate55.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs5){
 if(typeof data3 == "number"){
 if(data3 < 0 || isNaN(data3)){
-validate103.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate55.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4196,7 +1910,7 @@ if(valid0){
 if(data.scm !== undefined){
 const _errs7 = errors;
 if(typeof data.scm !== "string"){
-validate103.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -4208,7 +1922,7 @@ if(valid0){
 if(data.maintainer !== undefined){
 const _errs9 = errors;
 if(typeof data.maintainer !== "string"){
-validate103.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs9 === errors;
@@ -4220,7 +1934,7 @@ if(valid0){
 if(data.website !== undefined){
 const _errs11 = errors;
 if(typeof data.website !== "string"){
-validate103.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -4232,7 +1946,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs13 = errors;
 if(typeof data.description !== "string"){
-validate103.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs13 === errors;
@@ -4244,7 +1958,7 @@ if(valid0){
 if(data.framework !== undefined){
 const _errs15 = errors;
 if(typeof data.framework !== "boolean"){
-validate103.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate55.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs15 === errors;
@@ -4263,7 +1977,7 @@ const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
 const _errs19 = errors;
 if(typeof data9[i0] !== "string"){
-validate103.errors = [{instancePath:instancePath+"/upgradesFrom/" + i0,schemaPath:"#/properties/upgradesFrom/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/upgradesFrom/" + i0,schemaPath:"#/properties/upgradesFrom/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs19 === errors;
@@ -4273,7 +1987,7 @@ break;
 }
 }
 else {
-validate103.errors = [{instancePath:instancePath+"/upgradesFrom",schemaPath:"#/properties/upgradesFrom/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate55.errors = [{instancePath:instancePath+"/upgradesFrom",schemaPath:"#/properties/upgradesFrom/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4293,7 +2007,7 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 const _errs23 = errors;
 if(typeof data11[i1] !== "string"){
-validate103.errors = [{instancePath:instancePath+"/downgradesTo/" + i1,schemaPath:"#/properties/downgradesTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/downgradesTo/" + i1,schemaPath:"#/properties/downgradesTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs23 === errors;
@@ -4303,7 +2017,7 @@ break;
 }
 }
 else {
-validate103.errors = [{instancePath:instancePath+"/downgradesTo",schemaPath:"#/properties/downgradesTo/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate55.errors = [{instancePath:instancePath+"/downgradesTo",schemaPath:"#/properties/downgradesTo/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4316,7 +2030,7 @@ if(valid0){
 if(data.preInstallNotes !== undefined){
 const _errs25 = errors;
 if(typeof data.preInstallNotes !== "string"){
-validate103.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs25 === errors;
@@ -4328,7 +2042,7 @@ if(valid0){
 if(data.postInstallNotes !== undefined){
 const _errs27 = errors;
 if(typeof data.postInstallNotes !== "string"){
-validate103.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs27 === errors;
@@ -4340,7 +2054,7 @@ if(valid0){
 if(data.postUninstallNotes !== undefined){
 const _errs29 = errors;
 if(typeof data.postUninstallNotes !== "string"){
-validate103.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs29 === errors;
@@ -4362,12 +2076,12 @@ const _errs33 = errors;
 if(errors === _errs33){
 if(typeof data17 === "string"){
 if(!pattern0.test(data17)){
-validate103.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+validate55.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
 return false;
 }
 }
 else {
-validate103.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4378,7 +2092,7 @@ break;
 }
 }
 else {
-validate103.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate55.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4391,7 +2105,7 @@ if(valid0){
 if(data.selected !== undefined){
 const _errs35 = errors;
 if(typeof data.selected !== "boolean"){
-validate103.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate55.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs35 === errors;
@@ -4414,14 +2128,14 @@ if(errors === _errs39){
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 let missing1;
 if(((data20.name === undefined) && (missing1 = "name")) || ((data20.url === undefined) && (missing1 = "url"))){
-validate103.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate55.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs41 = errors;
 for(const key1 in data20){
 if(!((key1 === "name") || (key1 === "url"))){
-validate103.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate55.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4430,7 +2144,7 @@ if(_errs41 === errors){
 if(data20.name !== undefined){
 const _errs42 = errors;
 if(typeof data20.name !== "string"){
-validate103.errors = [{instancePath:instancePath+"/licenses/" + i3+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/licenses/" + i3+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid5 = _errs42 === errors;
@@ -4441,8 +2155,8 @@ var valid5 = true;
 if(valid5){
 if(data20.url !== undefined){
 const _errs44 = errors;
-if(!(validate24(data20.url, {instancePath:instancePath+"/licenses/" + i3+"/url",parentData:data20,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
+if(!(validate23(data20.url, {instancePath:instancePath+"/licenses/" + i3+"/url",parentData:data20,parentDataProperty:"url",rootData}))){
+{ if (vErrors === null) vErrors = validate23.errors; else for (const refError of validate23.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid5 = _errs44 === errors;
@@ -4455,7 +2169,7 @@ var valid5 = true;
 }
 }
 else {
-validate103.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate55.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4466,7 +2180,7 @@ break;
 }
 }
 else {
-validate103.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate55.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4478,8 +2192,8 @@ var valid0 = true;
 if(valid0){
 if(data.minDcosReleaseVersion !== undefined){
 const _errs45 = errors;
-if(!(validate43(data.minDcosReleaseVersion, {instancePath:instancePath+"/minDcosReleaseVersion",parentData:data,parentDataProperty:"minDcosReleaseVersion",rootData}))){
-{ if (vErrors === null) vErrors = validate43.errors; else for (const refError of validate43.errors) vErrors.push(refError); }
+if(!(validate41(data.minDcosReleaseVersion, {instancePath:instancePath+"/minDcosReleaseVersion",parentData:data,parentDataProperty:"minDcosReleaseVersion",rootData}))){
+{ if (vErrors === null) vErrors = validate41.errors; else for (const refError of validate41.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs45 === errors;
@@ -4491,7 +2205,7 @@ if(valid0){
 if(data.hasKnownIssues !== undefined){
 const _errs46 = errors;
 if(typeof data.hasKnownIssues !== "boolean"){
-validate103.errors = [{instancePath:instancePath+"/hasKnownIssues",schemaPath:"#/properties/hasKnownIssues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate55.errors = [{instancePath:instancePath+"/hasKnownIssues",schemaPath:"#/properties/hasKnownIssues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs46 === errors;
@@ -4503,7 +2217,7 @@ if(valid0){
 if(data.lastUpdated !== undefined){
 const _errs48 = errors;
 if(!(typeof data.lastUpdated == "number")){
-validate103.errors = [{instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate55.errors = [{instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 var valid0 = _errs48 === errors;
@@ -4514,8 +2228,8 @@ var valid0 = true;
 if(valid0){
 if(data.marathon !== undefined){
 const _errs50 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
+if(!(validate25(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
+{ if (vErrors === null) vErrors = validate25.errors; else for (const refError of validate25.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs50 === errors;
@@ -4526,8 +2240,8 @@ var valid0 = true;
 if(valid0){
 if(data.resource !== undefined){
 const _errs51 = errors;
-if(!(validate46(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate46.errors; else for (const refError of validate46.errors) vErrors.push(refError); }
+if(!(validate44(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
+{ if (vErrors === null) vErrors = validate44.errors; else for (const refError of validate44.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs51 === errors;
@@ -4538,8 +2252,8 @@ var valid0 = true;
 if(valid0){
 if(data.config !== undefined){
 const _errs52 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
+if(!(validate31(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
+{ if (vErrors === null) vErrors = validate31.errors; else for (const refError of validate31.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs52 === errors;
@@ -4572,26 +2286,27 @@ var valid0 = true;
 }
 }
 }
-validate103.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
 
-const schema30 = {"properties":{"packagingVersion":{"type":"string","enum":["5.0"]},"name":{"$ref":"#/packageNameDefinition"},"version":{"$ref":"#/packageVersionDefinition"},"releaseVersion":{"type":"integer","description":"Corresponds to the revision index from the universe directory structure","minimum":0},"scm":{"type":"string"},"maintainer":{"type":"string"},"website":{"type":"string"},"description":{"type":"string"},"framework":{"type":"boolean","default":false,"description":"True if this package installs a new Mesos framework."},"upgradesFrom":{"type":"array","items":{"type":"string"},"description":"List of versions that can upgrade to this package. If the property is a list containing the string '*', any version can upgrade to this package. If the property is not set or the empty list, no version can upgrade to this package."},"downgradesTo":{"type":"array","items":{"type":"string"},"description":"List of versions that this package can downgrade to. If the property is a list containing the string '*', this package can downgrade to any version. If the property is not set or the empty list, this package cannot downgrade."},"preInstallNotes":{"type":"string","description":"Pre installation notes that would be useful to the user of this package."},"postInstallNotes":{"type":"string","description":"Post installation notes that would be useful to the user of this package."},"postUninstallNotes":{"type":"string","description":"Post uninstallation notes that would be useful to the user of this package."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^\\s]+$"}},"selected":{"type":"boolean","description":"Flag indicating if the package is selected in search results","default":false},"licenses":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The name of the license. For example one of [Apache License Version 2.0 | MIT License | BSD License | Proprietary]"},"url":{"$ref":"#/url","description":"The URL where the license can be accessed"}},"additionalProperties":false,"required":["name","url"]}},"minDcosReleaseVersion":{"$ref":"#/dcosReleaseVersion","description":"The minimum DC/OS Release Version the package can run on."},"manager":{"type":"object","description":"Custom package manager section that can be used to define a custom manager for a package","properties":{"packageName":{"$ref":"#/packageNameDefinition","description":"Name of the default package manager"},"minPackageVersion":{"$ref":"#/packageVersionDefinition","description":"The minimum version of the package manager defined above"}},"required":["packageName"]},"hasKnownIssues":{"type":"boolean","description":"Boolean field indicating if the package has any known issues."},"lastUpdated":{"type":"number","description":"A unix epoch depicting the last updated date of the package base tech"},"marathon":{"$ref":"#/marathon"},"resource":{"$ref":"#/v30resource"},"config":{"$ref":"#/config"}},"required":["packagingVersion","name","version","releaseVersion","maintainer","description","tags"],"additionalProperties":false};
+exports.dcosPackageV50 = validate63;
+const schema22 = {"properties":{"packagingVersion":{"type":"string","enum":["5.0"]},"name":{"$ref":"#/packageNameDefinition"},"version":{"$ref":"#/packageVersionDefinition"},"releaseVersion":{"type":"integer","description":"Corresponds to the revision index from the universe directory structure","minimum":0},"scm":{"type":"string"},"maintainer":{"type":"string"},"website":{"type":"string"},"description":{"type":"string"},"framework":{"type":"boolean","default":false,"description":"True if this package installs a new Mesos framework."},"upgradesFrom":{"type":"array","items":{"type":"string"},"description":"List of versions that can upgrade to this package. If the property is a list containing the string '*', any version can upgrade to this package. If the property is not set or the empty list, no version can upgrade to this package."},"downgradesTo":{"type":"array","items":{"type":"string"},"description":"List of versions that this package can downgrade to. If the property is a list containing the string '*', this package can downgrade to any version. If the property is not set or the empty list, this package cannot downgrade."},"preInstallNotes":{"type":"string","description":"Pre installation notes that would be useful to the user of this package."},"postInstallNotes":{"type":"string","description":"Post installation notes that would be useful to the user of this package."},"postUninstallNotes":{"type":"string","description":"Post uninstallation notes that would be useful to the user of this package."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^\\s]+$"}},"selected":{"type":"boolean","description":"Flag indicating if the package is selected in search results","default":false},"licenses":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","description":"The name of the license. For example one of [Apache License Version 2.0 | MIT License | BSD License | Proprietary]"},"url":{"$ref":"#/url","description":"The URL where the license can be accessed"}},"additionalProperties":false,"required":["name","url"]}},"minDcosReleaseVersion":{"$ref":"#/dcosReleaseVersion","description":"The minimum DC/OS Release Version the package can run on."},"manager":{"type":"object","description":"Custom package manager section that can be used to define a custom manager for a package","properties":{"packageName":{"$ref":"#/packageNameDefinition","description":"Name of the default package manager"},"minPackageVersion":{"$ref":"#/packageVersionDefinition","description":"The minimum version of the package manager defined above"}},"required":["packageName"]},"hasKnownIssues":{"type":"boolean","description":"Boolean field indicating if the package has any known issues."},"lastUpdated":{"type":"number","description":"A unix epoch depicting the last updated date of the package base tech"},"marathon":{"$ref":"#/marathon"},"resource":{"$ref":"#/v30resource"},"config":{"$ref":"#/config"}},"required":["packagingVersion","name","version","releaseVersion","maintainer","description","tags"],"additionalProperties":false};
 
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.releaseVersion === undefined) && (missing0 = "releaseVersion"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate112.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate63.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs0 = errors;
 for(const key0 in data){
-if(!(func2.call(schema30.properties, key0))){
-validate112.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func2.call(schema22.properties, key0))){
+validate63.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4601,11 +2316,11 @@ if(data.packagingVersion !== undefined){
 let data0 = data.packagingVersion;
 const _errs1 = errors;
 if(typeof data0 !== "string"){
-validate112.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(data0 === "5.0")){
-validate112.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema30.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
+validate63.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema22.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -4616,8 +2331,8 @@ var valid0 = true;
 if(valid0){
 if(data.name !== undefined){
 const _errs3 = errors;
-if(!(validate38(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
-{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
+if(!(validate36(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
+{ if (vErrors === null) vErrors = validate36.errors; else for (const refError of validate36.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -4628,8 +2343,8 @@ var valid0 = true;
 if(valid0){
 if(data.version !== undefined){
 const _errs4 = errors;
-if(!(validate40(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData}))){
-{ if (vErrors === null) vErrors = validate40.errors; else for (const refError of validate40.errors) vErrors.push(refError); }
+if(!(validate38(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData}))){
+{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -4642,13 +2357,13 @@ if(data.releaseVersion !== undefined){
 let data3 = data.releaseVersion;
 const _errs5 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate112.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate63.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs5){
 if(typeof data3 == "number"){
 if(data3 < 0 || isNaN(data3)){
-validate112.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate63.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4662,7 +2377,7 @@ if(valid0){
 if(data.scm !== undefined){
 const _errs7 = errors;
 if(typeof data.scm !== "string"){
-validate112.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -4674,7 +2389,7 @@ if(valid0){
 if(data.maintainer !== undefined){
 const _errs9 = errors;
 if(typeof data.maintainer !== "string"){
-validate112.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs9 === errors;
@@ -4686,7 +2401,7 @@ if(valid0){
 if(data.website !== undefined){
 const _errs11 = errors;
 if(typeof data.website !== "string"){
-validate112.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -4698,7 +2413,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs13 = errors;
 if(typeof data.description !== "string"){
-validate112.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs13 === errors;
@@ -4710,7 +2425,7 @@ if(valid0){
 if(data.framework !== undefined){
 const _errs15 = errors;
 if(typeof data.framework !== "boolean"){
-validate112.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate63.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs15 === errors;
@@ -4729,7 +2444,7 @@ const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
 const _errs19 = errors;
 if(typeof data9[i0] !== "string"){
-validate112.errors = [{instancePath:instancePath+"/upgradesFrom/" + i0,schemaPath:"#/properties/upgradesFrom/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [{instancePath:instancePath+"/upgradesFrom/" + i0,schemaPath:"#/properties/upgradesFrom/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs19 === errors;
@@ -4739,7 +2454,7 @@ break;
 }
 }
 else {
-validate112.errors = [{instancePath:instancePath+"/upgradesFrom",schemaPath:"#/properties/upgradesFrom/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate63.errors = [{instancePath:instancePath+"/upgradesFrom",schemaPath:"#/properties/upgradesFrom/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4759,7 +2474,7 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 const _errs23 = errors;
 if(typeof data11[i1] !== "string"){
-validate112.errors = [{instancePath:instancePath+"/downgradesTo/" + i1,schemaPath:"#/properties/downgradesTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [{instancePath:instancePath+"/downgradesTo/" + i1,schemaPath:"#/properties/downgradesTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs23 === errors;
@@ -4769,7 +2484,7 @@ break;
 }
 }
 else {
-validate112.errors = [{instancePath:instancePath+"/downgradesTo",schemaPath:"#/properties/downgradesTo/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate63.errors = [{instancePath:instancePath+"/downgradesTo",schemaPath:"#/properties/downgradesTo/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4782,7 +2497,7 @@ if(valid0){
 if(data.preInstallNotes !== undefined){
 const _errs25 = errors;
 if(typeof data.preInstallNotes !== "string"){
-validate112.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs25 === errors;
@@ -4794,7 +2509,7 @@ if(valid0){
 if(data.postInstallNotes !== undefined){
 const _errs27 = errors;
 if(typeof data.postInstallNotes !== "string"){
-validate112.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs27 === errors;
@@ -4806,7 +2521,7 @@ if(valid0){
 if(data.postUninstallNotes !== undefined){
 const _errs29 = errors;
 if(typeof data.postUninstallNotes !== "string"){
-validate112.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs29 === errors;
@@ -4828,12 +2543,12 @@ const _errs33 = errors;
 if(errors === _errs33){
 if(typeof data17 === "string"){
 if(!pattern0.test(data17)){
-validate112.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
+validate63.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
 return false;
 }
 }
 else {
-validate112.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4844,7 +2559,7 @@ break;
 }
 }
 else {
-validate112.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate63.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4857,7 +2572,7 @@ if(valid0){
 if(data.selected !== undefined){
 const _errs35 = errors;
 if(typeof data.selected !== "boolean"){
-validate112.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate63.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs35 === errors;
@@ -4880,14 +2595,14 @@ if(errors === _errs39){
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 let missing1;
 if(((data20.name === undefined) && (missing1 = "name")) || ((data20.url === undefined) && (missing1 = "url"))){
-validate112.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate63.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs41 = errors;
 for(const key1 in data20){
 if(!((key1 === "name") || (key1 === "url"))){
-validate112.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate63.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4896,7 +2611,7 @@ if(_errs41 === errors){
 if(data20.name !== undefined){
 const _errs42 = errors;
 if(typeof data20.name !== "string"){
-validate112.errors = [{instancePath:instancePath+"/licenses/" + i3+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [{instancePath:instancePath+"/licenses/" + i3+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid5 = _errs42 === errors;
@@ -4907,8 +2622,8 @@ var valid5 = true;
 if(valid5){
 if(data20.url !== undefined){
 const _errs44 = errors;
-if(!(validate24(data20.url, {instancePath:instancePath+"/licenses/" + i3+"/url",parentData:data20,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
+if(!(validate23(data20.url, {instancePath:instancePath+"/licenses/" + i3+"/url",parentData:data20,parentDataProperty:"url",rootData}))){
+{ if (vErrors === null) vErrors = validate23.errors; else for (const refError of validate23.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid5 = _errs44 === errors;
@@ -4921,7 +2636,7 @@ var valid5 = true;
 }
 }
 else {
-validate112.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate63.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4932,7 +2647,7 @@ break;
 }
 }
 else {
-validate112.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate63.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4944,8 +2659,8 @@ var valid0 = true;
 if(valid0){
 if(data.minDcosReleaseVersion !== undefined){
 const _errs45 = errors;
-if(!(validate43(data.minDcosReleaseVersion, {instancePath:instancePath+"/minDcosReleaseVersion",parentData:data,parentDataProperty:"minDcosReleaseVersion",rootData}))){
-{ if (vErrors === null) vErrors = validate43.errors; else for (const refError of validate43.errors) vErrors.push(refError); }
+if(!(validate41(data.minDcosReleaseVersion, {instancePath:instancePath+"/minDcosReleaseVersion",parentData:data,parentDataProperty:"minDcosReleaseVersion",rootData}))){
+{ if (vErrors === null) vErrors = validate41.errors; else for (const refError of validate41.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs45 === errors;
@@ -4961,14 +2676,14 @@ if(errors === _errs46){
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 let missing2;
 if((data24.packageName === undefined) && (missing2 = "packageName")){
-validate112.errors = [{instancePath:instancePath+"/manager",schemaPath:"#/properties/manager/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate63.errors = [{instancePath:instancePath+"/manager",schemaPath:"#/properties/manager/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 if(data24.packageName !== undefined){
 const _errs48 = errors;
-if(!(validate38(data24.packageName, {instancePath:instancePath+"/manager/packageName",parentData:data24,parentDataProperty:"packageName",rootData}))){
-{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
+if(!(validate36(data24.packageName, {instancePath:instancePath+"/manager/packageName",parentData:data24,parentDataProperty:"packageName",rootData}))){
+{ if (vErrors === null) vErrors = validate36.errors; else for (const refError of validate36.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid6 = _errs48 === errors;
@@ -4979,8 +2694,8 @@ var valid6 = true;
 if(valid6){
 if(data24.minPackageVersion !== undefined){
 const _errs49 = errors;
-if(!(validate40(data24.minPackageVersion, {instancePath:instancePath+"/manager/minPackageVersion",parentData:data24,parentDataProperty:"minPackageVersion",rootData}))){
-{ if (vErrors === null) vErrors = validate40.errors; else for (const refError of validate40.errors) vErrors.push(refError); }
+if(!(validate38(data24.minPackageVersion, {instancePath:instancePath+"/manager/minPackageVersion",parentData:data24,parentDataProperty:"minPackageVersion",rootData}))){
+{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid6 = _errs49 === errors;
@@ -4992,7 +2707,7 @@ var valid6 = true;
 }
 }
 else {
-validate112.errors = [{instancePath:instancePath+"/manager",schemaPath:"#/properties/manager/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate63.errors = [{instancePath:instancePath+"/manager",schemaPath:"#/properties/manager/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -5005,7 +2720,7 @@ if(valid0){
 if(data.hasKnownIssues !== undefined){
 const _errs50 = errors;
 if(typeof data.hasKnownIssues !== "boolean"){
-validate112.errors = [{instancePath:instancePath+"/hasKnownIssues",schemaPath:"#/properties/hasKnownIssues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate63.errors = [{instancePath:instancePath+"/hasKnownIssues",schemaPath:"#/properties/hasKnownIssues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs50 === errors;
@@ -5017,7 +2732,7 @@ if(valid0){
 if(data.lastUpdated !== undefined){
 const _errs52 = errors;
 if(!(typeof data.lastUpdated == "number")){
-validate112.errors = [{instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate63.errors = [{instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 var valid0 = _errs52 === errors;
@@ -5028,8 +2743,8 @@ var valid0 = true;
 if(valid0){
 if(data.marathon !== undefined){
 const _errs54 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
+if(!(validate25(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
+{ if (vErrors === null) vErrors = validate25.errors; else for (const refError of validate25.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs54 === errors;
@@ -5040,8 +2755,8 @@ var valid0 = true;
 if(valid0){
 if(data.resource !== undefined){
 const _errs55 = errors;
-if(!(validate46(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate46.errors; else for (const refError of validate46.errors) vErrors.push(refError); }
+if(!(validate44(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
+{ if (vErrors === null) vErrors = validate44.errors; else for (const refError of validate44.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs55 === errors;
@@ -5052,8 +2767,8 @@ var valid0 = true;
 if(valid0){
 if(data.config !== undefined){
 const _errs56 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
+if(!(validate31(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
+{ if (vErrors === null) vErrors = validate31.errors; else for (const refError of validate31.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 var valid0 = _errs56 === errors;
@@ -5087,1930 +2802,11 @@ var valid0 = true;
 }
 }
 }
-validate112.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="v5-repo-schema.json" */;
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.packages === undefined) && (missing0 = "packages")){
-validate85.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "packages")){
-validate85.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.packages !== undefined){
-let data0 = data.packages;
-const _errs2 = errors;
-if(errors === _errs2){
-if(Array.isArray(data0)){
-var valid1 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs4 = errors;
-const _errs5 = errors;
-let valid2 = false;
-let passing0 = null;
-const _errs6 = errors;
-if(!(validate86(data1, {instancePath:instancePath+"/packages/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-{ if (vErrors === null) vErrors = validate86.errors; else for (const refError of validate86.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var _valid0 = _errs6 === errors;
-if(_valid0){
-valid2 = true;
-passing0 = 0;
-}
-const _errs7 = errors;
-if(!(validate93(data1, {instancePath:instancePath+"/packages/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-{ if (vErrors === null) vErrors = validate93.errors; else for (const refError of validate93.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var _valid0 = _errs7 === errors;
-if(_valid0 && valid2){
-valid2 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid2 = true;
-passing0 = 1;
-}
-const _errs8 = errors;
-if(!(validate103(data1, {instancePath:instancePath+"/packages/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-{ if (vErrors === null) vErrors = validate103.errors; else for (const refError of validate103.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var _valid0 = _errs8 === errors;
-if(_valid0 && valid2){
-valid2 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid2 = true;
-passing0 = 2;
-}
-const _errs9 = errors;
-if(!(validate112(data1, {instancePath:instancePath+"/packages/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-{ if (vErrors === null) vErrors = validate112.errors; else for (const refError of validate112.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid2){
-valid2 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid2 = true;
-passing0 = 3;
-}
-}
-}
-}
-if(!valid2){
-const err0 = {instancePath:instancePath+"/packages/" + i0,schemaPath:"#/properties/packages/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-validate85.errors = vErrors;
-return false;
-}
-else {
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid1 = _errs4 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate85.errors = [{instancePath:instancePath+"/packages",schemaPath:"#/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-}
-}
-}
-}
-else {
-validate85.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate85.errors = vErrors;
-return errors === 0;
-}
-
-exports.dcosPackageV20 = validate123;
-
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate123.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs0 = errors;
-for(const key0 in data){
-if(!(func2.call(schema8.properties, key0))){
-validate123.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs0 === errors){
-if(data.packagingVersion !== undefined){
-let data0 = data.packagingVersion;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate123.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(data0 === "2.0")){
-validate123.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema8.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.name !== undefined){
-const _errs3 = errors;
-if(typeof data.name !== "string"){
-validate123.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.version !== undefined){
-const _errs5 = errors;
-if(typeof data.version !== "string"){
-validate123.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.releaseVersion !== undefined){
-let data3 = data.releaseVersion;
-const _errs7 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate123.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs7){
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-validate123.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.scm !== undefined){
-const _errs9 = errors;
-if(typeof data.scm !== "string"){
-validate123.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.maintainer !== undefined){
-const _errs11 = errors;
-if(typeof data.maintainer !== "string"){
-validate123.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.website !== undefined){
-const _errs13 = errors;
-if(typeof data.website !== "string"){
-validate123.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.description !== undefined){
-const _errs15 = errors;
-if(typeof data.description !== "string"){
-validate123.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.framework !== undefined){
-const _errs17 = errors;
-if(typeof data.framework !== "boolean"){
-validate123.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.preInstallNotes !== undefined){
-const _errs19 = errors;
-if(typeof data.preInstallNotes !== "string"){
-validate123.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs19 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postInstallNotes !== undefined){
-const _errs21 = errors;
-if(typeof data.postInstallNotes !== "string"){
-validate123.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs21 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postUninstallNotes !== undefined){
-const _errs23 = errors;
-if(typeof data.postUninstallNotes !== "string"){
-validate123.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs23 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tags !== undefined){
-let data12 = data.tags;
-const _errs25 = errors;
-if(errors === _errs25){
-if(Array.isArray(data12)){
-var valid1 = true;
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-let data13 = data12[i0];
-const _errs27 = errors;
-if(errors === _errs27){
-if(typeof data13 === "string"){
-if(!pattern0.test(data13)){
-validate123.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
-return false;
-}
-}
-else {
-validate123.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid1 = _errs27 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate123.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs25 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.selected !== undefined){
-const _errs29 = errors;
-if(typeof data.selected !== "boolean"){
-validate123.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.licenses !== undefined){
-let data15 = data.licenses;
-const _errs31 = errors;
-if(errors === _errs31){
-if(Array.isArray(data15)){
-var valid2 = true;
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-const _errs33 = errors;
-if(errors === _errs33){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-let missing1;
-if(((data16.name === undefined) && (missing1 = "name")) || ((data16.url === undefined) && (missing1 = "url"))){
-validate123.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs35 = errors;
-for(const key1 in data16){
-if(!((key1 === "name") || (key1 === "url"))){
-validate123.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs35 === errors){
-if(data16.name !== undefined){
-const _errs36 = errors;
-if(typeof data16.name !== "string"){
-validate123.errors = [{instancePath:instancePath+"/licenses/" + i1+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs36 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data16.url !== undefined){
-const _errs38 = errors;
-if(!(validate24(data16.url, {instancePath:instancePath+"/licenses/" + i1+"/url",parentData:data16,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid3 = _errs38 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-else {
-validate123.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid2 = _errs33 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-validate123.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs31 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.marathon !== undefined){
-const _errs39 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs39 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.resource !== undefined){
-const _errs40 = errors;
-if(!(validate30(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate30.errors; else for (const refError of validate30.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs40 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.config !== undefined){
-const _errs41 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs41 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.command !== undefined){
-const _errs42 = errors;
-if(!(validate34(data.command, {instancePath:instancePath+"/command",parentData:data,parentDataProperty:"command",rootData}))){
-{ if (vErrors === null) vErrors = validate34.errors; else for (const refError of validate34.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs42 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-validate123.errors = vErrors;
-return errors === 0;
-}
-
-exports.dcosPackageV30 = validate129;
-
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.releaseVersion === undefined) && (missing0 = "releaseVersion"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate129.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs0 = errors;
-for(const key0 in data){
-if(!(func2.call(schema15.properties, key0))){
-validate129.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs0 === errors){
-if(data.packagingVersion !== undefined){
-let data0 = data.packagingVersion;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate129.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(data0 === "3.0")){
-validate129.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema15.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.name !== undefined){
-const _errs3 = errors;
-if(!(validate38(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
-{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.version !== undefined){
-const _errs4 = errors;
-if(!(validate40(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData}))){
-{ if (vErrors === null) vErrors = validate40.errors; else for (const refError of validate40.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.releaseVersion !== undefined){
-let data3 = data.releaseVersion;
-const _errs5 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate129.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs5){
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-validate129.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.scm !== undefined){
-const _errs7 = errors;
-if(typeof data.scm !== "string"){
-validate129.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.maintainer !== undefined){
-const _errs9 = errors;
-if(typeof data.maintainer !== "string"){
-validate129.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.website !== undefined){
-const _errs11 = errors;
-if(typeof data.website !== "string"){
-validate129.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.description !== undefined){
-const _errs13 = errors;
-if(typeof data.description !== "string"){
-validate129.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.framework !== undefined){
-const _errs15 = errors;
-if(typeof data.framework !== "boolean"){
-validate129.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.preInstallNotes !== undefined){
-const _errs17 = errors;
-if(typeof data.preInstallNotes !== "string"){
-validate129.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postInstallNotes !== undefined){
-const _errs19 = errors;
-if(typeof data.postInstallNotes !== "string"){
-validate129.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs19 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postUninstallNotes !== undefined){
-const _errs21 = errors;
-if(typeof data.postUninstallNotes !== "string"){
-validate129.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs21 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tags !== undefined){
-let data12 = data.tags;
-const _errs23 = errors;
-if(errors === _errs23){
-if(Array.isArray(data12)){
-var valid1 = true;
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-let data13 = data12[i0];
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data13 === "string"){
-if(!pattern0.test(data13)){
-validate129.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
-return false;
-}
-}
-else {
-validate129.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid1 = _errs25 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate129.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs23 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.selected !== undefined){
-const _errs27 = errors;
-if(typeof data.selected !== "boolean"){
-validate129.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs27 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.licenses !== undefined){
-let data15 = data.licenses;
-const _errs29 = errors;
-if(errors === _errs29){
-if(Array.isArray(data15)){
-var valid2 = true;
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-const _errs31 = errors;
-if(errors === _errs31){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-let missing1;
-if(((data16.name === undefined) && (missing1 = "name")) || ((data16.url === undefined) && (missing1 = "url"))){
-validate129.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs33 = errors;
-for(const key1 in data16){
-if(!((key1 === "name") || (key1 === "url"))){
-validate129.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs33 === errors){
-if(data16.name !== undefined){
-const _errs34 = errors;
-if(typeof data16.name !== "string"){
-validate129.errors = [{instancePath:instancePath+"/licenses/" + i1+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs34 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data16.url !== undefined){
-const _errs36 = errors;
-if(!(validate24(data16.url, {instancePath:instancePath+"/licenses/" + i1+"/url",parentData:data16,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid3 = _errs36 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-else {
-validate129.errors = [{instancePath:instancePath+"/licenses/" + i1,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid2 = _errs31 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-validate129.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.minDcosReleaseVersion !== undefined){
-const _errs37 = errors;
-if(!(validate43(data.minDcosReleaseVersion, {instancePath:instancePath+"/minDcosReleaseVersion",parentData:data,parentDataProperty:"minDcosReleaseVersion",rootData}))){
-{ if (vErrors === null) vErrors = validate43.errors; else for (const refError of validate43.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs37 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.hasKnownIssues !== undefined){
-const _errs38 = errors;
-if(typeof data.hasKnownIssues !== "boolean"){
-validate129.errors = [{instancePath:instancePath+"/hasKnownIssues",schemaPath:"#/properties/hasKnownIssues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs38 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.lastUpdated !== undefined){
-const _errs40 = errors;
-if(!(typeof data.lastUpdated == "number")){
-validate129.errors = [{instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs40 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.marathon !== undefined){
-const _errs42 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs42 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.resource !== undefined){
-const _errs43 = errors;
-if(!(validate46(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate46.errors; else for (const refError of validate46.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs43 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.config !== undefined){
-const _errs44 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs44 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.command !== undefined){
-const _errs45 = errors;
-if(!(validate34(data.command, {instancePath:instancePath+"/command",parentData:data,parentDataProperty:"command",rootData}))){
-{ if (vErrors === null) vErrors = validate34.errors; else for (const refError of validate34.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs45 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-validate129.errors = vErrors;
-return errors === 0;
-}
-
-exports.dcosPackageV40 = validate138;
-
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.releaseVersion === undefined) && (missing0 = "releaseVersion"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate138.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs0 = errors;
-for(const key0 in data){
-if(!(func2.call(schema25.properties, key0))){
-validate138.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs0 === errors){
-if(data.packagingVersion !== undefined){
-let data0 = data.packagingVersion;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate138.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(data0 === "4.0")){
-validate138.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema25.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.name !== undefined){
-const _errs3 = errors;
-if(!(validate38(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
-{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.version !== undefined){
-const _errs4 = errors;
-if(!(validate40(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData}))){
-{ if (vErrors === null) vErrors = validate40.errors; else for (const refError of validate40.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.releaseVersion !== undefined){
-let data3 = data.releaseVersion;
-const _errs5 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate138.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs5){
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-validate138.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.scm !== undefined){
-const _errs7 = errors;
-if(typeof data.scm !== "string"){
-validate138.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.maintainer !== undefined){
-const _errs9 = errors;
-if(typeof data.maintainer !== "string"){
-validate138.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.website !== undefined){
-const _errs11 = errors;
-if(typeof data.website !== "string"){
-validate138.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.description !== undefined){
-const _errs13 = errors;
-if(typeof data.description !== "string"){
-validate138.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.framework !== undefined){
-const _errs15 = errors;
-if(typeof data.framework !== "boolean"){
-validate138.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.upgradesFrom !== undefined){
-let data9 = data.upgradesFrom;
-const _errs17 = errors;
-if(errors === _errs17){
-if(Array.isArray(data9)){
-var valid1 = true;
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-const _errs19 = errors;
-if(typeof data9[i0] !== "string"){
-validate138.errors = [{instancePath:instancePath+"/upgradesFrom/" + i0,schemaPath:"#/properties/upgradesFrom/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid1 = _errs19 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate138.errors = [{instancePath:instancePath+"/upgradesFrom",schemaPath:"#/properties/upgradesFrom/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.downgradesTo !== undefined){
-let data11 = data.downgradesTo;
-const _errs21 = errors;
-if(errors === _errs21){
-if(Array.isArray(data11)){
-var valid2 = true;
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-const _errs23 = errors;
-if(typeof data11[i1] !== "string"){
-validate138.errors = [{instancePath:instancePath+"/downgradesTo/" + i1,schemaPath:"#/properties/downgradesTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs23 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-validate138.errors = [{instancePath:instancePath+"/downgradesTo",schemaPath:"#/properties/downgradesTo/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs21 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.preInstallNotes !== undefined){
-const _errs25 = errors;
-if(typeof data.preInstallNotes !== "string"){
-validate138.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs25 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postInstallNotes !== undefined){
-const _errs27 = errors;
-if(typeof data.postInstallNotes !== "string"){
-validate138.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs27 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postUninstallNotes !== undefined){
-const _errs29 = errors;
-if(typeof data.postUninstallNotes !== "string"){
-validate138.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tags !== undefined){
-let data16 = data.tags;
-const _errs31 = errors;
-if(errors === _errs31){
-if(Array.isArray(data16)){
-var valid3 = true;
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-const _errs33 = errors;
-if(errors === _errs33){
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-validate138.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
-return false;
-}
-}
-else {
-validate138.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid3 = _errs33 === errors;
-if(!valid3){
-break;
-}
-}
-}
-else {
-validate138.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs31 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.selected !== undefined){
-const _errs35 = errors;
-if(typeof data.selected !== "boolean"){
-validate138.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs35 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.licenses !== undefined){
-let data19 = data.licenses;
-const _errs37 = errors;
-if(errors === _errs37){
-if(Array.isArray(data19)){
-var valid4 = true;
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-const _errs39 = errors;
-if(errors === _errs39){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-let missing1;
-if(((data20.name === undefined) && (missing1 = "name")) || ((data20.url === undefined) && (missing1 = "url"))){
-validate138.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs41 = errors;
-for(const key1 in data20){
-if(!((key1 === "name") || (key1 === "url"))){
-validate138.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs41 === errors){
-if(data20.name !== undefined){
-const _errs42 = errors;
-if(typeof data20.name !== "string"){
-validate138.errors = [{instancePath:instancePath+"/licenses/" + i3+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid5 = _errs42 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data20.url !== undefined){
-const _errs44 = errors;
-if(!(validate24(data20.url, {instancePath:instancePath+"/licenses/" + i3+"/url",parentData:data20,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid5 = _errs44 === errors;
-}
-else {
-var valid5 = true;
-}
-}
-}
-}
-}
-else {
-validate138.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid4 = _errs39 === errors;
-if(!valid4){
-break;
-}
-}
-}
-else {
-validate138.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs37 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.minDcosReleaseVersion !== undefined){
-const _errs45 = errors;
-if(!(validate43(data.minDcosReleaseVersion, {instancePath:instancePath+"/minDcosReleaseVersion",parentData:data,parentDataProperty:"minDcosReleaseVersion",rootData}))){
-{ if (vErrors === null) vErrors = validate43.errors; else for (const refError of validate43.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs45 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.hasKnownIssues !== undefined){
-const _errs46 = errors;
-if(typeof data.hasKnownIssues !== "boolean"){
-validate138.errors = [{instancePath:instancePath+"/hasKnownIssues",schemaPath:"#/properties/hasKnownIssues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs46 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.lastUpdated !== undefined){
-const _errs48 = errors;
-if(!(typeof data.lastUpdated == "number")){
-validate138.errors = [{instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs48 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.marathon !== undefined){
-const _errs50 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs50 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.resource !== undefined){
-const _errs51 = errors;
-if(!(validate46(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate46.errors; else for (const refError of validate46.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs51 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.config !== undefined){
-const _errs52 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs52 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-validate138.errors = vErrors;
-return errors === 0;
-}
-
-exports.dcosPackageV50 = validate146;
-
-function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((data.packagingVersion === undefined) && (missing0 = "packagingVersion")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))) || ((data.releaseVersion === undefined) && (missing0 = "releaseVersion"))) || ((data.maintainer === undefined) && (missing0 = "maintainer"))) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))){
-validate146.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs0 = errors;
-for(const key0 in data){
-if(!(func2.call(schema30.properties, key0))){
-validate146.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs0 === errors){
-if(data.packagingVersion !== undefined){
-let data0 = data.packagingVersion;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate146.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(data0 === "5.0")){
-validate146.errors = [{instancePath:instancePath+"/packagingVersion",schemaPath:"#/properties/packagingVersion/enum",keyword:"enum",params:{allowedValues: schema30.properties.packagingVersion.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.name !== undefined){
-const _errs3 = errors;
-if(!(validate38(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData}))){
-{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.version !== undefined){
-const _errs4 = errors;
-if(!(validate40(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData}))){
-{ if (vErrors === null) vErrors = validate40.errors; else for (const refError of validate40.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.releaseVersion !== undefined){
-let data3 = data.releaseVersion;
-const _errs5 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate146.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs5){
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-validate146.errors = [{instancePath:instancePath+"/releaseVersion",schemaPath:"#/properties/releaseVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.scm !== undefined){
-const _errs7 = errors;
-if(typeof data.scm !== "string"){
-validate146.errors = [{instancePath:instancePath+"/scm",schemaPath:"#/properties/scm/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.maintainer !== undefined){
-const _errs9 = errors;
-if(typeof data.maintainer !== "string"){
-validate146.errors = [{instancePath:instancePath+"/maintainer",schemaPath:"#/properties/maintainer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.website !== undefined){
-const _errs11 = errors;
-if(typeof data.website !== "string"){
-validate146.errors = [{instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.description !== undefined){
-const _errs13 = errors;
-if(typeof data.description !== "string"){
-validate146.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.framework !== undefined){
-const _errs15 = errors;
-if(typeof data.framework !== "boolean"){
-validate146.errors = [{instancePath:instancePath+"/framework",schemaPath:"#/properties/framework/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.upgradesFrom !== undefined){
-let data9 = data.upgradesFrom;
-const _errs17 = errors;
-if(errors === _errs17){
-if(Array.isArray(data9)){
-var valid1 = true;
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-const _errs19 = errors;
-if(typeof data9[i0] !== "string"){
-validate146.errors = [{instancePath:instancePath+"/upgradesFrom/" + i0,schemaPath:"#/properties/upgradesFrom/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid1 = _errs19 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate146.errors = [{instancePath:instancePath+"/upgradesFrom",schemaPath:"#/properties/upgradesFrom/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.downgradesTo !== undefined){
-let data11 = data.downgradesTo;
-const _errs21 = errors;
-if(errors === _errs21){
-if(Array.isArray(data11)){
-var valid2 = true;
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-const _errs23 = errors;
-if(typeof data11[i1] !== "string"){
-validate146.errors = [{instancePath:instancePath+"/downgradesTo/" + i1,schemaPath:"#/properties/downgradesTo/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs23 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-validate146.errors = [{instancePath:instancePath+"/downgradesTo",schemaPath:"#/properties/downgradesTo/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs21 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.preInstallNotes !== undefined){
-const _errs25 = errors;
-if(typeof data.preInstallNotes !== "string"){
-validate146.errors = [{instancePath:instancePath+"/preInstallNotes",schemaPath:"#/properties/preInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs25 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postInstallNotes !== undefined){
-const _errs27 = errors;
-if(typeof data.postInstallNotes !== "string"){
-validate146.errors = [{instancePath:instancePath+"/postInstallNotes",schemaPath:"#/properties/postInstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs27 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.postUninstallNotes !== undefined){
-const _errs29 = errors;
-if(typeof data.postUninstallNotes !== "string"){
-validate146.errors = [{instancePath:instancePath+"/postUninstallNotes",schemaPath:"#/properties/postUninstallNotes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tags !== undefined){
-let data16 = data.tags;
-const _errs31 = errors;
-if(errors === _errs31){
-if(Array.isArray(data16)){
-var valid3 = true;
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-const _errs33 = errors;
-if(errors === _errs33){
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-validate146.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""}];
-return false;
-}
-}
-else {
-validate146.errors = [{instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid3 = _errs33 === errors;
-if(!valid3){
-break;
-}
-}
-}
-else {
-validate146.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs31 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.selected !== undefined){
-const _errs35 = errors;
-if(typeof data.selected !== "boolean"){
-validate146.errors = [{instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs35 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.licenses !== undefined){
-let data19 = data.licenses;
-const _errs37 = errors;
-if(errors === _errs37){
-if(Array.isArray(data19)){
-var valid4 = true;
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-const _errs39 = errors;
-if(errors === _errs39){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-let missing1;
-if(((data20.name === undefined) && (missing1 = "name")) || ((data20.url === undefined) && (missing1 = "url"))){
-validate146.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs41 = errors;
-for(const key1 in data20){
-if(!((key1 === "name") || (key1 === "url"))){
-validate146.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs41 === errors){
-if(data20.name !== undefined){
-const _errs42 = errors;
-if(typeof data20.name !== "string"){
-validate146.errors = [{instancePath:instancePath+"/licenses/" + i3+"/name",schemaPath:"#/properties/licenses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid5 = _errs42 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data20.url !== undefined){
-const _errs44 = errors;
-if(!(validate24(data20.url, {instancePath:instancePath+"/licenses/" + i3+"/url",parentData:data20,parentDataProperty:"url",rootData}))){
-{ if (vErrors === null) vErrors = validate24.errors; else for (const refError of validate24.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid5 = _errs44 === errors;
-}
-else {
-var valid5 = true;
-}
-}
-}
-}
-}
-else {
-validate146.errors = [{instancePath:instancePath+"/licenses/" + i3,schemaPath:"#/properties/licenses/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid4 = _errs39 === errors;
-if(!valid4){
-break;
-}
-}
-}
-else {
-validate146.errors = [{instancePath:instancePath+"/licenses",schemaPath:"#/properties/licenses/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs37 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.minDcosReleaseVersion !== undefined){
-const _errs45 = errors;
-if(!(validate43(data.minDcosReleaseVersion, {instancePath:instancePath+"/minDcosReleaseVersion",parentData:data,parentDataProperty:"minDcosReleaseVersion",rootData}))){
-{ if (vErrors === null) vErrors = validate43.errors; else for (const refError of validate43.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs45 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.manager !== undefined){
-let data24 = data.manager;
-const _errs46 = errors;
-if(errors === _errs46){
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-let missing2;
-if((data24.packageName === undefined) && (missing2 = "packageName")){
-validate146.errors = [{instancePath:instancePath+"/manager",schemaPath:"#/properties/manager/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
-}
-else {
-if(data24.packageName !== undefined){
-const _errs48 = errors;
-if(!(validate38(data24.packageName, {instancePath:instancePath+"/manager/packageName",parentData:data24,parentDataProperty:"packageName",rootData}))){
-{ if (vErrors === null) vErrors = validate38.errors; else for (const refError of validate38.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid6 = _errs48 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data24.minPackageVersion !== undefined){
-const _errs49 = errors;
-if(!(validate40(data24.minPackageVersion, {instancePath:instancePath+"/manager/minPackageVersion",parentData:data24,parentDataProperty:"minPackageVersion",rootData}))){
-{ if (vErrors === null) vErrors = validate40.errors; else for (const refError of validate40.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid6 = _errs49 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-else {
-validate146.errors = [{instancePath:instancePath+"/manager",schemaPath:"#/properties/manager/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs46 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.hasKnownIssues !== undefined){
-const _errs50 = errors;
-if(typeof data.hasKnownIssues !== "boolean"){
-validate146.errors = [{instancePath:instancePath+"/hasKnownIssues",schemaPath:"#/properties/hasKnownIssues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs50 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.lastUpdated !== undefined){
-const _errs52 = errors;
-if(!(typeof data.lastUpdated == "number")){
-validate146.errors = [{instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs52 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.marathon !== undefined){
-const _errs54 = errors;
-if(!(validate26(data.marathon, {instancePath:instancePath+"/marathon",parentData:data,parentDataProperty:"marathon",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs54 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.resource !== undefined){
-const _errs55 = errors;
-if(!(validate46(data.resource, {instancePath:instancePath+"/resource",parentData:data,parentDataProperty:"resource",rootData}))){
-{ if (vErrors === null) vErrors = validate46.errors; else for (const refError of validate46.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs55 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.config !== undefined){
-const _errs56 = errors;
-if(!(validate32(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData}))){
-{ if (vErrors === null) vErrors = validate32.errors; else for (const refError of validate32.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-var valid0 = _errs56 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-validate146.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
 return exports;
 })();
-export const dcosRepoV3 = decide.dcosRepoV3;
-export const dcosRepoV4 = decide.dcosRepoV4;
-export const dcosRepoV5 = decide.dcosRepoV5;
 export const dcosPackageV20 = decide.dcosPackageV20;
 export const dcosPackageV30 = decide.dcosPackageV30;
 export const dcosPackageV40 = decide.dcosPackageV40;
@@ -10101,59 +5897,9 @@ errors = vErrors.length;
 validate63.errors = vErrors;
 return errors === 0;
 }
-
-exports.dcosMarathon = validate73;
-
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.v2AppMustacheTemplate === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "v2AppMustacheTemplate"},message:"must have required property '"+"v2AppMustacheTemplate"+"'",schema:schema9.required,parentSchema:schema9,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "v2AppMustacheTemplate")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema9,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.v2AppMustacheTemplate !== undefined){
-if(!(validate26(data.v2AppMustacheTemplate, {instancePath:instancePath+"/v2AppMustacheTemplate",parentData:data,parentDataProperty:"v2AppMustacheTemplate",rootData}))){
-{ if (vErrors === null) vErrors = validate26.errors; else for (const refError of validate26.errors) vErrors.push(refError); }
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema9.type,parentSchema:schema9,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate73.errors = vErrors;
-return errors === 0;
-}
 return exports;
 })();
 export const dcosExplainV20 = explain.dcosExplainV20;
 export const dcosExplainV30 = explain.dcosExplainV30;
 export const dcosExplainV40 = explain.dcosExplainV40;
 export const dcosExplainV50 = explain.dcosExplainV50;
-export const dcosMarathon = explain.dcosMarathon;

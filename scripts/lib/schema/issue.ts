@@ -10,12 +10,10 @@ export interface SchemaIssue {
   keyword: string;
 }
 
-/** Orders issues by pointer, comparing array indices as numbers, then by message. */
-export function compareIssues(a: SchemaIssue, b: SchemaIssue): number {
-  return compareParsed(parsePointer(a.pointer), a.message, parsePointer(b.pointer), b.message);
-}
-
-/** Sorts issues with {@link compareIssues}, parsing each pointer once (there may be many). */
+/**
+ * Sorts issues by pointer, comparing array indices as numbers, then by message; parses each
+ * pointer once (there may be many).
+ */
 export function sortIssues(issues: SchemaIssue[]): SchemaIssue[] {
   return issues
     .map((issue) => ({ issue, segments: parsePointer(issue.pointer) }))

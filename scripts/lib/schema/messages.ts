@@ -16,7 +16,7 @@ export interface AjvError {
 }
 
 /** Most issues reported for one document: past this, one more issue says how many were left out. */
-export const MAX_ISSUES = 50;
+const MAX_ISSUES = 50;
 
 /**
  * Friendly wording for the patterns our schemas use, so users read what is expected rather than

@@ -20,7 +20,7 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
 
 /** Longest Accept header parsed; longer ones are treated as malformed (ignored). */
-export const MAX_ACCEPT_LENGTH = 4096;
+const MAX_ACCEPT_LENGTH = 4096;
 
 /** The header split on commas and semicolons outside quoted strings. */
 function split(header: string): string[][] {

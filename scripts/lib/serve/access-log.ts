@@ -35,7 +35,7 @@ function now(): string {
 const UNSAFE = /[^\x21-\x7e]|"/g;
 
 /** Escapes what could forge or break a log line (spaces, control characters, quotes, non-ASCII). */
-export function escapeForLog(s: string, max = 2048): string {
+function escapeForLog(s: string, max = 2048): string {
   const t = s.length > max ? `${s.slice(0, max)}…` : s;
   return t.replace(UNSAFE, (c) => {
     const code = c.charCodeAt(0);

@@ -20,7 +20,7 @@ import type { ServedRepo } from './negotiate.js';
 import { etagOf, makeRepresentation, type DiskFile, type Representation } from './representation.js';
 
 /** Files up to this size are held in memory by default (larger ones are read from disk). */
-export const DEFAULT_MEMORY_FILE_BYTES = 1024 * 1024;
+const DEFAULT_MEMORY_FILE_BYTES = 1024 * 1024;
 
 /** A file of the artifact as served. */
 export interface Entry {

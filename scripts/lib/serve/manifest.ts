@@ -22,7 +22,7 @@ export interface Manifest {
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** Why a manifest path is unsafe to serve, or undefined when it is a plain relative POSIX path. */
-export function unsafePath(p: string): string | undefined {
+function unsafePath(p: string): string | undefined {
   if (p === '' || p.startsWith('/')) return 'is empty or absolute';
   if (/[\u0000-\u001f\u007f\\]/.test(p)) return 'contains a control character or a backslash';
   for (const s of p.split('/')) if (s === '' || s === '.' || s === '..') return 'has an empty, . or .. segment';

@@ -29,7 +29,7 @@ const TYPES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** What unknown extensions are served as: bytes the browser must not interpret. */
-export const DEFAULT_TYPE = 'application/octet-stream';
+const DEFAULT_TYPE = 'application/octet-stream';
 
 /** The Content-Type of an artifact path (POSIX, relative), from its extension. */
 export function contentTypeOf(path: string): string {

@@ -18,10 +18,10 @@ import { compareLooseVersions } from '../versions/loose-version.js';
 import { parseAccept, type MediaRange } from './accept.js';
 
 /** The DC/OS repository media type, without parameters. */
-export const REPO_MEDIA_TYPE = 'application/vnd.dcos.universe.repo+json';
+const REPO_MEDIA_TYPE = 'application/vnd.dcos.universe.repo+json';
 
 /** The DC/OS version assumed when the User-Agent names none. */
-export const DEFAULT_DCOS_VERSION = '2.0';
+const DEFAULT_DCOS_VERSION = '2.0';
 
 /** One `repo-up-to-<V>.json` the artifact serves. */
 export interface ServedRepo {
@@ -45,7 +45,7 @@ const UA_DCOS = /(?:^|[\s(;,])dcos\/(\d+(?:\.\d+)+)/i;
  * line X.Y, as sent (a suffix such as `-dev` left out). Undefined when it names none, `dcos/2`
  * included: no DC/OS release is named without its minor version.
  */
-export function userAgentDcosVersion(ua: string | undefined): string | undefined {
+function userAgentDcosVersion(ua: string | undefined): string | undefined {
   if (ua === undefined) return undefined;
   return UA_DCOS.exec(ua)?.[1];
 }
@@ -66,7 +66,7 @@ function specificity(r: MediaRange, n: number): number {
  * (the highest q among equally specific ones), 0 when no range matches. Undefined `ranges`
  * (no usable Accept) accept everything.
  */
-export function formatWeight(ranges: readonly MediaRange[] | undefined, n: number): number {
+function formatWeight(ranges: readonly MediaRange[] | undefined, n: number): number {
   if (ranges === undefined) return 1;
   let best = -1;
   let q = 0;

@@ -82,7 +82,11 @@ export class InitialBuildError extends CannotRunError {
   }
 }
 
-/** Paths relative to `repo` that belong to the artifact (when `out` lies inside the repository). */
+/**
+ * Paths relative to `repo` that belong to the artifact (when `out` lies inside the repository).
+ * @internal Exported for its unit test: through {@link Rebuilder}, a path wrongly ignored or not
+ * shows only as a rebuild that does or does not happen, which no test can wait for reliably.
+ */
 export function artifactPaths(repo: string, out: string): (rel: string) => boolean {
   const rel = path.relative(path.resolve(repo), path.resolve(out)).split(path.sep).join('/');
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return () => false;

@@ -39,13 +39,13 @@ export interface Representation {
  * 304 thanks to the ETag) because the artifact's URLs are not content-addressed and `--watch`
  * replaces the artifact at any time.
  */
-export const CACHE_CONTROL = 'no-cache';
+const CACHE_CONTROL = 'no-cache';
 
 /** Headers every successful answer carries (CORS for GET/HEAD, no MIME sniffing). */
 const COMMON = ['Cache-Control', CACHE_CONTROL, 'Access-Control-Allow-Origin', '*', 'Access-Control-Expose-Headers', 'ETag', 'X-Content-Type-Options', 'nosniff'];
 
 /** Builds a variant and its header lists. `vary` is the Vary header value, if any. */
-export function makeVariant(body: { size: number; etag: string; buf?: Buffer; disk?: DiskFile }, type: string, gzip: boolean, vary: string | undefined): Variant {
+function makeVariant(body: { size: number; etag: string; buf?: Buffer; disk?: DiskFile }, type: string, gzip: boolean, vary: string | undefined): Variant {
   const h200 = ['Content-Type', type, 'Content-Length', String(body.size), 'ETag', body.etag, ...COMMON];
   const h304 = ['ETag', body.etag, ...COMMON];
   if (gzip) h200.push('Content-Encoding', 'gzip');

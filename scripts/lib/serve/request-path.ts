@@ -20,7 +20,7 @@ export interface PathError {
 }
 
 /** Longest request target accepted (Node bounds it too, with the header size limit). */
-export const MAX_TARGET_LENGTH = 4096;
+const MAX_TARGET_LENGTH = 4096;
 
 /**
  * Splits and decodes `target` (the request line's target). Refuses absolute-form and

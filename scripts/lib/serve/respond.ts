@@ -11,7 +11,7 @@ import type { Artifact } from './artifact.js';
 import { etagOf, makeRepresentation, type Representation, type Variant } from './representation.js';
 
 /** Whether an Accept-Encoding header accepts gzip (a `gzip;q=0`, or `*;q=0` without gzip, refuses it). */
-export function acceptsGzip(ae: string | undefined): boolean {
+function acceptsGzip(ae: string | undefined): boolean {
   if (ae === undefined) return false;
   const i = ae.indexOf('gzip');
   if (i !== -1) {
@@ -24,7 +24,7 @@ export function acceptsGzip(ae: string | undefined): boolean {
 }
 
 /** Whether If-None-Match matches `etag` (weak comparison, as RFC 9110 §13.1.2 asks). */
-export function etagMatches(inm: string, etag: string): boolean {
+function etagMatches(inm: string, etag: string): boolean {
   if (inm === etag) return true;
   if (inm.trim() === '*') return true;
   for (const part of inm.split(',')) {

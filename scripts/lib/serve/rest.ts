@@ -14,7 +14,7 @@ import type { Representation } from './representation.js';
 import { jsonRepresentation } from './respond.js';
 
 /** Largest `recency` honoured; larger values are capped (every package has few versions in practice). */
-export const MAX_RECENCY = 100;
+const MAX_RECENCY = 100;
 
 /** `recency` from a query, or an error message (it must be an integer ≥ 1; values above the cap are capped). */
 export function parseRecency(params: URLSearchParams): number | { error: string } {

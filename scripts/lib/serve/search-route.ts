@@ -10,7 +10,7 @@ import type { Representation } from './representation.js';
 import { jsonRepresentation } from './respond.js';
 
 /** Longest value accepted for a search parameter. */
-export const MAX_SEARCH_PARAM = 200;
+const MAX_SEARCH_PARAM = 200;
 
 /** Answers kept per artifact; the cache is emptied when full (queries are cheap to recompute). */
 const CACHE_LIMIT = 512;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 export type IsFolder = (absolutePath: string) => boolean;
 
 /** A real folder on disk: lstat, so that a link named packages/ is not taken for the layout. */
-export const isFolderOnDisk: IsFolder = (p) => {
+const isFolderOnDisk: IsFolder = (p) => {
   try {
     return fs.lstatSync(p).isDirectory();
   } catch {

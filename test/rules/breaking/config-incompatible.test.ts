@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { W, at, breakingCodes, commitCheck, configSchema, only, related, repoWith, widget } from './fixture.js';
-import { isMajorBump, nextBreakingVersion } from '../../../scripts/lib/rules/breaking/config-incompatible.js';
 
 const CODE = 'breaking/config-incompatible';
 const C = (rev: number): string => W(rev, 'config.json');
@@ -193,9 +192,23 @@ test("config-incompatible: with upgradesFrom '*' the way out names '*', not the 
   assert.match(only(report, CODE)[0]!.message, /replace '\*' in upgradesFrom/);
 });
 
-test('config-incompatible: the version suggested is the lowest one that announces breaking changes', () => {
-  assert.deepEqual(nextBreakingVersion('1.4.2')?.version, '2.0.0');
-  assert.deepEqual(nextBreakingVersion('0.3.1')?.version, '0.4.0');
-  assert.equal(nextBreakingVersion('1.0'), undefined);
-  for (const from of ['1.4.2', '0.3.1', '2.0.0-beta.1']) assert.ok(isMajorBump(from, nextBreakingVersion(from)!.version), from);
+test('config-incompatible: the version suggested is the lowest one that announces breaking changes, and taking it settles the finding', async (t) => {
+  const config = configSchema({ port: undefined });
+  for (const [from, to, suggested] of [
+    ['1.4.2', '1.4.3', '2.0.0'],
+    ['0.3.1', '0.3.2', '0.4.0'],
+    ['2.0.0-beta.1', '2.0.0', '3.0.0'],
+    ['1.0', '1.1', undefined],
+  ] as const) {
+    const { repo, base } = await repoWith(t, widget(0, { packageJson: { version: from }, files: { 'config.json': configSchema() } }));
+    const report = await commitCheck(repo, base, widget(1, { packageJson: { version: to, upgradesFrom: [from] }, files: { 'config.json': config } }));
+    const { message } = only(report, CODE)[0]!;
+    if (suggested === undefined) {
+      assert.doesNotMatch(message, /make the version/, `${from}: not semver, no version to suggest`);
+      continue;
+    }
+    assert.ok(message.includes(`make the version ${suggested} (`), `${from}: ${message}`);
+    const settled = await commitCheck(repo, base, widget(1, { packageJson: { version: suggested, upgradesFrom: [from] }, files: { 'config.json': config } }));
+    assert.deepEqual(at(settled, CODE), [], `${from} → ${suggested}`);
+  }
 });

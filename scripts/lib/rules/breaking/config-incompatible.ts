@@ -53,7 +53,7 @@ function fixes(u: ConfigUpgrade, keep: string): string {
 }
 
 /** The lowest version that announces breaking changes over `from` (see {@link isMajorBump}); undefined when `from` is not semver. */
-export function nextBreakingVersion(from: string): { version: string; why: string } | undefined {
+function nextBreakingVersion(from: string): { version: string; why: string } | undefined {
   const v = semver.parse(from);
   if (!v) return undefined;
   if (v.major === 0) return { version: `0.${v.minor + 1}.0`, why: 'for a 0.x version, a new minor version announces breaking changes' };
@@ -80,7 +80,7 @@ function showBroken(b: BrokenOption): string {
  * Whether `to` announces incompatible changes over `from` in semver terms: a higher major version,
  * or for 0.x versions (where semver promises nothing across minors) a higher minor version.
  */
-export function isMajorBump(from: string, to: string): boolean {
+function isMajorBump(from: string, to: string): boolean {
   const a = semver.parse(from);
   const b = semver.parse(to);
   if (!a || !b) return false;

@@ -70,7 +70,7 @@ export function packagePairs(ctx: ChangeContext): Array<{ name: string; dir: str
 }
 
 /** The published revision upgrades start from: the highest-numbered revision at the base. */
-export function latestRevision(pkg: PackageDir | undefined): Revision | undefined {
+function latestRevision(pkg: PackageDir | undefined): Revision | undefined {
   const numbered = (pkg?.revisions ?? []).filter((r) => r.number !== undefined);
   return numbered[numbered.length - 1];
 }

@@ -31,7 +31,7 @@ export interface RevisionFactsData {
  * UTF-8, text, JSON with or without a value). Two readings with the same signature gave the
  * analysis the same input unless the file was rewritten in place to the same size in between.
  */
-export function fileSignature(f: LoadedFile): string {
+function fileSignature(f: LoadedFile): string {
   const state = f.failure ? `failed:${f.failure.reason}` : f.invalidUtf8At !== undefined ? 'utf8' : f.json ? (f.json.syntaxError ? 'json-error' : f.json.value === undefined ? 'json-unusable' : 'json') : 'text';
   return `${f.size}:${f.bom ? 'bom:' : ''}${state}`;
 }
