@@ -9,7 +9,7 @@ import { runJob, type WorkItem, type WorkOutput, type WorkResult } from './compr
 import type { Segment } from './gzip.js';
 
 /** Workers used by default: one per core beside the main thread, at least one, at most four. */
-export function defaultWorkers(): number {
+function defaultWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 

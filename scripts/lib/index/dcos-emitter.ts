@@ -18,9 +18,12 @@
  * compressed exactly once and every file is assembled from segments (gzip.ts).
  */
 import type { WorkItem } from './compress-job.js';
+import type { Emitter, PackageWork } from './emitter.js';
 import { DCOS_EMPTY, DCOS_FILES, DCOS_FORMS, formMask, type DcosFile, type DcosForm } from './dcos-versions.js';
 import { GZIP_HEADER, GzipState, segmentSync, type Segment } from './gzip.js';
 import { view, type Region } from './package-buffer.js';
+import type { PlannedPackage } from './plan.js';
+import type { SerializedPackage } from './serialize.js';
 import type { ArtifactWriter, ManifestEntry, OutFile } from './writer.js';
 
 /** A revision of a package as the DC/OS outputs need it: regions of the package buffer (`,{…}`). */
@@ -32,13 +35,6 @@ export interface DcosRevision {
   v4: Region | undefined;
   /** Bits of the {@link DCOS_FILES} that include it. */
   mask: number;
-}
-
-/** What a package hands to the compression step, and how to finish once it is done. */
-export interface PackageWork {
-  items: WorkItem[];
-  /** Writes the .gz outputs from the items' segments (in item order). */
-  finish(segments: readonly Segment[]): void;
 }
 
 const HEAD = Buffer.from('{"packages":[');
@@ -69,7 +65,7 @@ interface BigFile {
 }
 
 /** Writes the DC/OS outputs into an artifact; see the file comment. */
-export class DcosEmitter {
+export class DcosEmitter implements Emitter {
   private readonly primaries: BigFile[] = [];
   /** For each DCOS_FILES index, the index of the file whose content it shares. */
   private readonly primaryOf: number[];
@@ -105,10 +101,13 @@ export class DcosEmitter {
   }
 
   /**
-   * Writes a package's JSON outputs from `buf` now; returns the compression items (regions of
-   * `buf`) and the step that writes the .gz outputs. Packages must be added, and finished, in order.
+   * Writes a package's JSON outputs from the serialized buffer now; returns the compression items
+   * (regions of it) and the step that writes the .gz outputs. Packages must be added, and
+   * finished, in order.
    */
-  addPackage(name: string, buf: Buffer, revisions: readonly DcosRevision[]): PackageWork {
+  addPackage(pkg: PlannedPackage, serialized: SerializedPackage): PackageWork {
+    const { name } = pkg;
+    const { buf, revisions } = serialized;
     const items: WorkItem[] = [];
     const distinctV4 = revisions.some((r) => r.v4 !== undefined && r.v4 !== r.modern);
     // The v4 files were linked to modern ones up front on the promise that no object differs.
@@ -129,6 +128,7 @@ export class DcosEmitter {
     }
     const slices = this.writeSlices(name, buf, chains, distinctV4);
     return {
+      buf,
       items,
       finish: (segs) => {
         if (!this.pieces) return;

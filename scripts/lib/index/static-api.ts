@@ -9,24 +9,18 @@
  *   and `categories.json`, from the small summaries kept in memory.
  */
 import { compareStrings } from '../diagnostics/sort.js';
-import type { CategorySetting } from '../policy/settings.js';
 import type { RuleContext } from '../rules/types.js';
 import type { StaticCategory } from '../schema/types.generated.js';
-import type { PackageWork } from './dcos-emitter.js';
+import type { Emitter, FinishContext } from './emitter.js';
 import { gzipSync } from './gzip.js';
-import { indexPackage, type IndexInput } from './native.js';
+import { indexPackage } from './native.js';
 import { PackageBuffer, view, type Region } from './package-buffer.js';
 import type { PlannedPackage } from './plan.js';
+import type { SerializedPackage } from './serialize.js';
 import { specPieces, specRevisions } from './spec.js';
 import { renderWithDefaults } from './spec-render.js';
 import { packageSummary, versionList, type StaticPackageSummary } from './static-summary.js';
 import type { ArtifactWriter } from './writer.js';
-
-/** A package's static files: written as JSON, waiting for their .gz (see {@link PackageWork}). */
-export interface StaticWork extends PackageWork {
-  /** The files' bytes; the items are regions of it (owns its memory: transferable to a worker). */
-  buf: Buffer;
-}
 
 /**
  * Package names that get a folder of their own: a name with a dot could collide with another
@@ -37,7 +31,9 @@ const FOLDER_NAME = /^[a-z0-9][a-z0-9_-]*$/i;
 const CATEGORY_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** Writes the static directory API into an artifact; see the file comment. */
-export class StaticEmitter {
+export class StaticEmitter implements Emitter {
+  /** Renders, serializing, creating files and folders (not writing or hashing them). */
+  readonly packagePhase = 'static';
   private readonly summaries: StaticPackageSummary[] = [];
 
   /**
@@ -51,12 +47,12 @@ export class StaticEmitter {
   ) {}
 
   /**
-   * Writes a package's versions.json and spec.json files now; returns their bytes (with no
-   * compression items: these files get no .gz siblings). `index` is what index.json gets
-   * for the same revisions (serializePackage's output). Undefined when the package's name cannot
-   * be a folder name (it is left out of the static API).
+   * Writes a package's versions.json and spec.json files now, from what index.json gets for the
+   * same revisions (`serialized.index`). Nothing to compress: these files get no .gz siblings.
+   * A package whose name cannot be a folder name is left out of the static API.
    */
-  addPackage(pkg: PlannedPackage, index: readonly IndexInput[]): StaticWork | undefined {
+  addPackage(pkg: PlannedPackage, serialized: SerializedPackage): undefined {
+    const { index } = serialized;
     if (!FOLDER_NAME.test(pkg.name)) return undefined;
     const entry = indexPackage(pkg.name, index);
     this.summaries.push(packageSummary(entry, pkg.revisions[pkg.revisions.length - 1]!.data));
@@ -73,11 +69,15 @@ export class StaticEmitter {
     // No .gz siblings for the per-package files: they are small and there are two per version
     // (tens of thousands in a large universe), so siblings would double the files written for
     // little gain; servers compress them on the fly.
-    return { buf, items: [], finish: () => undefined };
+    return undefined;
   }
 
-  /** Writes packages.json, packages-<category>.json per declared category, and categories.json. */
-  finish(declared: readonly CategorySetting[]): void {
+  /**
+   * Writes packages.json, packages-<category>.json per category declared in the settings, and
+   * categories.json.
+   */
+  finish(fin: FinishContext): void {
+    const declared = fin.settings.categories;
     const all = [...this.summaries].sort((a, b) => compareStrings(a.name, b.name));
     this.json('packages.json', { packages: all });
     const seen = new Set<string>();

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareStrings } from '../diagnostics/sort.js';
+import type { Emitter } from './emitter.js';
 import { gzipSync } from './gzip.js';
 import type { ArtifactWriter } from './writer.js';
 
@@ -66,7 +67,7 @@ export function webFilesProblem(files: readonly WebFile[], webDir: string): stri
  * file gets a .gz sibling at `level` unless the web folder ships its own. Returns the number of
  * files written, .gz included.
  */
-export function copyWebFiles(writer: ArtifactWriter, files: readonly WebFile[], level: number | undefined): number {
+function copyWebFiles(writer: ArtifactWriter, files: readonly WebFile[], level: number | undefined): number {
   const shipped = new Set(files.map((f) => f.rel));
   let n = 0;
   for (const f of files) {
@@ -78,4 +79,22 @@ export function copyWebFiles(writer: ArtifactWriter, files: readonly WebFile[], 
     n++;
   }
   return n;
+}
+
+/** The web catalogue as an output of the build: copied when the packages are done. */
+export class WebEmitter implements Emitter {
+  readonly finishPhase = 'web';
+  /** Files written, .gz included (after finish). */
+  files = 0;
+
+  /** @param level gzip level, or undefined for no .gz files. */
+  constructor(
+    private readonly writer: ArtifactWriter,
+    private readonly web: readonly WebFile[],
+    private readonly level: number | undefined,
+  ) {}
+
+  finish(): void {
+    this.files = copyWebFiles(this.writer, this.web, this.level);
+  }
 }

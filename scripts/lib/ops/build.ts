@@ -8,32 +8,35 @@
  * schema of each media type it is served with (index/dcos-check.ts); the build refuses with
  * {@link DcosRejectedError} when a DC/OS client would reject one.
  *
- * Streaming: packages are processed one at a time in name order. Each package is serialized once
- * into one buffer (index/serialize.ts), its JSON is appended to every open output file that
- * includes it (or written as its own files), and the buffer is then handed to a worker thread that
- * compresses it while the next packages are serialized; the .gz files are assembled from the
- * returned segments in package order. Only a bounded number of bytes are in flight, so memory does
- * not grow with the size of the universe.
+ * Every output is an {@link Emitter} (index/emitter.ts) in one list; the build knows none of them
+ * by what it writes. Streaming: packages are processed one at a time in name order. Each package
+ * is serialized once into one buffer (index/serialize.ts) and handed to every emitter, which
+ * appends its JSON to the open output files that include it (or writes it as its own files) and
+ * returns the regions it wants compressed; the buffer is then handed to a worker thread that
+ * compresses them while the next packages are serialized, and each emitter gets back its own
+ * segments, in package order, to assemble its .gz files. Only a bounded number of bytes are in
+ * flight, so memory does not grow with the size of the universe. Then each emitter finishes, in
+ * the list's order (the manifest last).
  */
 import type { Catalog } from '../catalog/types.js';
-import { compareStrings } from '../diagnostics/sort.js';
 import { createStaging, discardStaging, outDirProblem, previousArtifacts, removeLeftovers, removePreviousAsync, restoreArtifact, swapInto, type SwapStep } from '../index/artifact-dir.js';
 import { lockArtifact, type ArtifactLock, type ProcessTable } from '../index/artifact-lock.js';
-import { CompressPool, toSegments } from '../index/compress-pool.js';
+import { CompressPool } from '../index/compress-pool.js';
 import { checkDcos, DcosRejectedError, type DcosCheck } from '../index/dcos-check.js';
 import { DcosEmitter } from '../index/dcos-emitter.js';
+import { submitWorks, type Emitter, type FinishContext, type PackageJobs, type PackageWork } from '../index/emitter.js';
+import { ManifestEmitter } from '../index/manifest-emitter.js';
 import { NativeEmitter } from '../index/native-emitter.js';
-import { FORMAT_VERSION } from '../index/native.js';
 import { planBuild, type BuildPlan } from '../index/plan.js';
 import { serializePackage } from '../index/serialize.js';
 import { StaticEmitter } from '../index/static-api.js';
-import { copyWebFiles, listWebFiles, webFilesProblem } from '../index/web-files.js';
+import { listWebFiles, WebEmitter, webFilesProblem } from '../index/web-files.js';
 import { ArtifactWriter, PhaseTimer } from '../index/writer.js';
 import type { Analysis } from '../rules/analysis.js';
 import { WorktreeSnapshot } from '../snapshot/worktree.js';
 import { CannotRunError } from './errors.js';
 
-export { DcosRejectedError, type DcosProblem } from '../index/dcos-check.js';
+export { DcosRejectedError } from '../index/dcos-check.js';
 
 /** Options of {@link buildArtifact}. */
 export interface BuildOptions {
@@ -128,7 +131,7 @@ export interface BuildReport {
  * compression time (which runs beside the main thread), and 9 gains under 1% more; the files are
  * compressed once and served many times (nginx gzip_static).
  */
-export const DEFAULT_GZIP_LEVEL = 6;
+const DEFAULT_GZIP_LEVEL = 6;
 
 /** Serialized bytes allowed in flight (written as JSON, waiting for compression) before waiting. */
 const MAX_IN_FLIGHT_BYTES = 32 * 1024 * 1024;
@@ -145,8 +148,8 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
   const repoDir = options.repoDir ?? (catalog.snapshot instanceof WorktreeSnapshot ? catalog.snapshot.label : undefined);
   const problem = outDirProblem(options.outDir, repoDir);
   if (problem) throw new CannotRunError(problem);
-  const web = options.webDir === undefined ? [] : listWebFiles(options.webDir);
-  const webProblem = options.webDir === undefined ? undefined : webFilesProblem(web, options.webDir);
+  const webFiles = options.webDir === undefined ? [] : listWebFiles(options.webDir);
+  const webProblem = options.webDir === undefined ? undefined : webFilesProblem(webFiles, options.webDir);
   if (webProblem) throw new CannotRunError(webProblem);
   const level = options.gzip === false ? undefined : (options.gzipLevel ?? DEFAULT_GZIP_LEVEL);
   const timer = new PhaseTimer();
@@ -183,56 +186,47 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
     if (lock) leftovers = removeLeftovers(options.outDir);
     staging = createStaging(options.outDir);
     const writer = new ArtifactWriter(staging, timer);
-    const dcos = new DcosEmitter(writer, plan.counts, level, checked.distinctV4);
-    const native = new NativeEmitter(writer, level);
-    const statics = new StaticEmitter(writer, level, { catalog, settings: analysis.settings, analysis });
+    const web = new WebEmitter(writer, webFiles, level);
+    // The outputs, in the order they take each package and finish. A new output is one more
+    // emitter here. The manifest comes last: it lists every file written before it.
+    const emitters: Emitter[] = [
+      new NativeEmitter(writer, level),
+      new DcosEmitter(writer, plan.counts, level, checked.distinctV4),
+      new StaticEmitter(writer, level, { catalog, settings: analysis.settings, analysis }),
+      web,
+      new ManifestEmitter(writer),
+    ];
     const pending: Pending[] = [];
     let inFlight = 0;
     for (const pkg of plan.packages) {
       t = performance.now();
-      const { buf, doc, index, revisions } = serializePackage(pkg);
+      const serialized = serializePackage(pkg);
       timer.add('serialize', t);
-      const nw = native.addPackage(pkg.name, buf, doc, index);
-      const dw = dcos.addPackage(pkg.name, buf, revisions);
-      t = performance.now();
-      const written = (timer.ms.write ?? 0) + (timer.ms.hash ?? 0);
-      const sw = statics.addPackage(pkg, index);
-      // Its own work (renders, serialization), not the writing and hashing counted there.
-      timer.ms.static = (timer.ms.static ?? 0) + (performance.now() - t) - ((timer.ms.write ?? 0) + (timer.ms.hash ?? 0) - written);
+      const works: PackageWork[] = [];
+      for (const emitter of emitters) {
+        if (!emitter.addPackage) continue;
+        const phase = emitter.packagePhase;
+        t = performance.now();
+        const written = phase === undefined ? 0 : writeAndHash(timer);
+        const work = emitter.addPackage(pkg, serialized);
+        // Its own work, not the writing and hashing counted there.
+        if (phase !== undefined) timer.ms[phase] = (timer.ms[phase] ?? 0) + (performance.now() - t) - (writeAndHash(timer) - written);
+        if (work) works.push(work);
+      }
       if (!pool) continue;
-      // The JSON is written: hand the bytes to a worker (transferred, no longer usable here).
-      const result = pool.submit(buf, [...nw.items, ...dw.items]);
-      const staticResult = sw ? pool.submit(sw.buf, sw.items) : undefined;
-      const n = nw.items.length;
-      const bytes = buf.length + (sw?.buf.length ?? 0);
-      pending.push({
-        bytes,
-        finish: async () => {
-          const r = await result;
-          timer.ms['compress-cpu'] = (timer.ms['compress-cpu'] ?? 0) + r.ms;
-          const segs = toSegments(r);
-          nw.finish(segs.slice(0, n));
-          dw.finish(segs.slice(n));
-          if (!staticResult) return;
-          const s = await staticResult;
-          timer.ms['compress-cpu'] = (timer.ms['compress-cpu'] ?? 0) + s.ms;
-          sw!.finish(toSegments(s));
-        },
-      });
-      inFlight += bytes;
+      // The files are written: hand the bytes to the workers (transferred, no longer usable here).
+      const jobs = submitWorks(pool, works);
+      pending.push(jobs);
+      inFlight += jobs.bytes;
       while (inFlight > MAX_IN_FLIGHT_BYTES) inFlight -= await finishOne(pending, timer);
     }
     while (pending.length > 0) await finishOne(pending, timer);
+    const ctx: FinishContext = { settings: analysis.settings, commit: options.commit };
     t = performance.now();
-    dcos.finish();
-    native.finish(analysis.settings.name, options.commit);
-    statics.finish(analysis.settings.categories);
-    t = timer.add('finish', t);
-    const webFiles = copyWebFiles(writer, web, level);
-    t = timer.add('web', t);
-    const files = [...writer.entries].sort((a, b) => compareStrings(a.path, b.path));
-    writer.write('manifest.json', [Buffer.from(JSON.stringify({ formatVersion: FORMAT_VERSION, commit: options.commit, files }))]);
-    t = timer.add('manifest', t);
+    for (const emitter of emitters) {
+      emitter.finish(ctx);
+      t = timer.add(emitter.finishPhase ?? 'finish', t);
+    }
     await pool?.close();
     options.faultAt?.('staged');
     const previous = swapInto(staging, options.outDir, options.keepPrevious === true, options.faultAt);
@@ -246,9 +240,9 @@ export async function buildArtifact(catalog: Catalog, analysis: Analysis, option
       bytes: writer.bytes,
       gzBytes: writer.gzBytes,
       linked: writer.linked,
-      webFiles,
+      webFiles: web.files,
       packages: plan.packages.length,
-      revisions: native.revisions,
+      revisions: plan.packages.reduce((n, p) => n + p.revisions.length, 0),
       dcosRevisions: plan.counts[0]!,
       skipped: plan.skipped,
       ...(previous !== undefined ? { previous } : {}),
@@ -272,19 +266,21 @@ export async function removeReplacedArtifacts(outDir: string): Promise<void> {
   await Promise.all(previousArtifacts(outDir).map((d) => removePreviousAsync(d)));
 }
 
-interface Pending {
-  finish: () => Promise<void>;
-  bytes: number;
+type Pending = PackageJobs;
+
+/** Milliseconds spent writing and hashing files so far. */
+function writeAndHash(timer: PhaseTimer): number {
+  return (timer.ms.write ?? 0) + (timer.ms.hash ?? 0);
 }
 
 /** Completes the oldest pending package (waits for its compression, writes its .gz files). */
 async function finishOne(pending: Pending[], timer: PhaseTimer): Promise<number> {
   const next = pending.shift()!;
   const t = performance.now();
-  const before = (timer.ms.write ?? 0) + (timer.ms.hash ?? 0);
-  await next.finish();
+  const before = writeAndHash(timer);
+  timer.ms['compress-cpu'] = (timer.ms['compress-cpu'] ?? 0) + (await next.finish());
   // The time not spent writing or hashing was spent waiting for the workers.
-  const waited = performance.now() - t - ((timer.ms.write ?? 0) + (timer.ms.hash ?? 0) - before);
+  const waited = performance.now() - t - (writeAndHash(timer) - before);
   timer.ms['compress-wait'] = (timer.ms['compress-wait'] ?? 0) + waited;
   return next.bytes;
 }
