@@ -89,6 +89,11 @@ browserTest('home page: package count, categories, facets', async () => {
   await count.filter({ hasText: `${packageCount} packages` }).waitFor();
   assert.equal(await count.getAttribute('aria-live'), 'polite');
   assert.equal(await page.locator('.cards > .card').count(), packageCount);
+  // The universe's own name and description (repository.json), not a generic title.
+  const settings = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'repo/repository.json'), 'utf8')) as { name: string; description: string };
+  assert.equal(await page.locator('.brand span').textContent(), settings.name);
+  assert.equal(await page.locator('#site-description').textContent(), settings.description);
+  assert.equal(await page.title(), settings.name);
   const categories = page.locator('#facet-category + ul .facet-label');
   assert.deepEqual(await categories.allTextContents(), ['Analytics', 'CI/CD', 'Databases', 'Messaging', 'Monitoring', 'Networking', 'Security', 'Storage']);
   // Every card shows its icon: the monogram, since icon URLs are unreachable here.

@@ -7,7 +7,8 @@ import { createHome } from './home-view.js';
 import { packagePage } from './package-view.js';
 import { homeHash, parseHash } from './routes.js';
 
-const SITE_TITLE = 'Package catalogue';
+/** The page title's suffix: the universe's name once packages.json names it. */
+let siteTitle = 'Package catalogue';
 /** Milliseconds of quiet typing before the results update. */
 const DEBOUNCE_MS = 120;
 
@@ -18,7 +19,7 @@ const pageView = h('div', { class: 'page', hidden: true });
 const home = createHome({ navigate, retry: load });
 replaceChildren(main, home.element, pageView);
 
-/** @type {{ packages?: any[], categories?: any[], error?: Error }} */
+/** @type {{ packages?: any[], categories?: any[], repository?: { name: string, description?: string }, error?: Error }} */
 let data = {};
 /** Incremented on every route change, so a slow package page never replaces a newer one. */
 let generation = 0;
@@ -31,7 +32,9 @@ function load() {
   home.setData(data);
   getPackages().then(
     (doc) => {
-      data = { ...data, packages: Array.isArray(doc.packages) ? doc.packages : [], error: undefined };
+      const repository = typeof doc.repository?.name === 'string' ? doc.repository : undefined;
+      data = { ...data, packages: Array.isArray(doc.packages) ? doc.packages : [], repository, error: undefined };
+      if (repository) nameSite(repository.name);
       home.setData(data);
     },
     (error) => {
@@ -47,6 +50,18 @@ function load() {
     // Categories only title the facets; without them the ids are shown.
     () => undefined,
   );
+}
+
+/**
+ * Names the site after the universe: the header's brand and the page titles (set as text, never markup).
+ * @param {string} name
+ */
+function nameSite(name) {
+  const brand = document.querySelector('.brand span');
+  if (brand) brand.textContent = name;
+  const was = siteTitle;
+  siteTitle = name;
+  document.title = document.title.endsWith(was) ? document.title.slice(0, document.title.length - was.length) + name : name;
 }
 
 /** @param {string} id */
@@ -75,13 +90,13 @@ async function route() {
     const from = currentView;
     show('home');
     if (from !== 'home' && document.activeElement !== input) home.focusHeading();
-    document.title = r.query.q ? `“${r.query.q}” · ${SITE_TITLE}` : SITE_TITLE;
+    document.title = r.query.q ? `“${r.query.q}” · ${siteTitle}` : siteTitle;
     return;
   }
   if (r.view === 'missing') {
     replaceChildren(pageView, h('div', { class: 'callout callout-error' }, h('h1', { tabindex: '-1' }, 'Page not found'), h('p', null, h('a', { href: '#/' }, 'Browse all packages'))));
     show('page');
-    document.title = `Page not found · ${SITE_TITLE}`;
+    document.title = `Page not found · ${siteTitle}`;
     focusHeading();
     return;
   }
@@ -96,11 +111,11 @@ async function route() {
     const page = await packagePage(r.name, r.version, { categoryTitle, navigate });
     if (mine !== generation) return;
     replaceChildren(pageView, page.element);
-    document.title = `${page.title} · ${SITE_TITLE}`;
+    document.title = `${page.title} · ${siteTitle}`;
   } catch (error) {
     if (mine !== generation) return;
     replaceChildren(pageView, h('div', { class: 'callout callout-error', role: 'alert' }, h('h1', { tabindex: '-1' }, `Could not load ${r.name}`), h('p', null, error instanceof Error ? error.message : String(error)), h('p', null, h('a', { href: '#/' }, 'Browse all packages'))));
-    document.title = `Error · ${SITE_TITLE}`;
+    document.title = `Error · ${siteTitle}`;
   }
   pageView.removeAttribute('aria-busy');
   const keep = focusedId ? document.getElementById(focusedId) : null;

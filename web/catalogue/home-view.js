@@ -12,7 +12,7 @@ const FACET_LIMIT = 12;
 
 /**
  * @typedef {import('./search.js').Query} Query
- * @typedef {{ packages?: any[], categories?: any[], error?: Error }} Data
+ * @typedef {{ packages?: any[], categories?: any[], repository?: { name: string, description?: string }, error?: Error }} Data
  */
 
 /**
@@ -21,6 +21,8 @@ const FACET_LIMIT = 12;
  */
 export function createHome(actions) {
   const count = h('p', { class: 'result-count', id: 'result-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }, 'Loading packages…');
+  // What the universe holds, in its own words (repository.json's description).
+  const about = h('p', { class: 'site-description', id: 'site-description', hidden: true });
   const active = h('div', { class: 'active-filters', role: 'group', 'aria-label': 'Active filters' });
   const results = h('ul', { class: 'cards', id: 'results', 'aria-labelledby': 'results-heading', 'aria-describedby': 'result-count' });
   const facets = h('nav', { class: 'facets', id: 'facets', 'aria-label': 'Filters' });
@@ -35,6 +37,7 @@ export function createHome(actions) {
   const element = h(
     'div',
     { class: 'home' },
+    about,
     h('div', { class: 'results-head' }, h('div', { class: 'results-title' }, h('h1', { id: 'results-heading', tabindex: '-1' }, 'Packages'), count), active),
     h('div', { class: 'facets-column' }, toggle, facets),
     h('section', { class: 'results', 'aria-labelledby': 'results-heading' }, results),
@@ -54,6 +57,9 @@ export function createHome(actions) {
       return;
     }
     if (!data.packages) return;
+    const description = data.repository?.description;
+    about.hidden = typeof description !== 'string' || description === '';
+    replaceChildren(about, typeof description === 'string' ? description : '');
     // Re-rendering replaces the buttons: the one that had the focus gets it back.
     const focused = element.contains(document.activeElement) ? /** @type {HTMLElement} */ (document.activeElement).dataset.focusKey ?? '' : undefined;
     const hits = search(data.packages, query);

@@ -45,7 +45,7 @@ export class NativeEmitter implements Emitter {
 
   /** Writes index.json (and its .gz). */
   finish(ctx: FinishContext): void {
-    const index: NativeIndex = { formatVersion: FORMAT_VERSION, repository: { name: ctx.settings.name }, commit: ctx.commit, packages: this.packages };
+    const index: NativeIndex = { formatVersion: FORMAT_VERSION, repository: { name: ctx.settings.name, ...(ctx.settings.description !== undefined ? { description: ctx.settings.description } : {}) }, commit: ctx.commit, packages: this.packages };
     const bytes = Buffer.from(JSON.stringify(index));
     this.writer.write('index.json', [bytes]);
     if (this.level !== undefined) this.writer.write('index.json.gz', gzipSync(bytes, this.level));

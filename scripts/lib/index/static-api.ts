@@ -79,7 +79,9 @@ export class StaticEmitter implements Emitter {
   finish(fin: FinishContext): void {
     const declared = fin.settings.categories;
     const all = [...this.summaries].sort((a, b) => compareStrings(a.name, b.name));
-    this.json('packages.json', { packages: all });
+    // packages.json also names the universe, so the catalogue paints its title with its first request.
+    const repository = { name: fin.settings.name, ...(fin.settings.description !== undefined ? { description: fin.settings.description } : {}) };
+    this.json('packages.json', { repository, packages: all });
     const seen = new Set<string>();
     const categories: StaticCategory[] = [];
     for (const c of [...declared].sort((a, b) => compareStrings(a.id, b.id))) {

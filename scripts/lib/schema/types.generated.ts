@@ -277,6 +277,10 @@ export interface IndexRepository {
    * The repository's name (repository.json `name`; "universe" without one).
    */
   name: string;
+  /**
+   * What the repository holds (repository.json `description`), when given.
+   */
+  description?: string;
 }
 
 /**
@@ -1157,10 +1161,25 @@ export interface StaticCategory {
  * target/packages.json (every package) or target/packages-<category>.json (the packages whose latest revision lists that category).
  */
 export interface StaticPackages {
+  repository?: StaticRepository;
   /**
    * One summary per package, sorted by name (code-unit order).
    */
   packages: StaticPackageSummary[];
+}
+
+/**
+ * In target/packages.json only: the universe these packages belong to (repository.json `name` and `description`), which the catalogue shows.
+ */
+export interface StaticRepository {
+  /**
+   * repository.json `name` ("universe" without one).
+   */
+  name: string;
+  /**
+   * repository.json `description`, when given.
+   */
+  description?: string;
 }
 
 /**
