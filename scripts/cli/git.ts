@@ -1,3 +1,4 @@
+import type { UserConfigDirs } from '../lib/git/ignore-rules.js';
 import { locateRepository } from '../lib/git/locate.js';
 import { Refs } from '../lib/git/refs.js';
 
@@ -14,4 +15,9 @@ export async function headCommit(dir: string): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** Where this user's git configuration lives (HOME, XDG_CONFIG_HOME): their excludes file and identity. */
+export function gitUserConfig(env: NodeJS.ProcessEnv = process.env): UserConfigDirs {
+  return { ...(env.HOME ? { home: env.HOME } : {}), ...(env.XDG_CONFIG_HOME ? { xdgConfigHome: env.XDG_CONFIG_HOME } : {}) };
 }

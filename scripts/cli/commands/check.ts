@@ -4,6 +4,7 @@ import { checkoutPrefix, displayPrefix, universeDir } from '../paths.js';
 import { FORMATS, reporter } from '../reporters/index.js';
 import { fromCheck } from '../reporters/report.js';
 import { checkChanges } from '../../lib/ops/check.js';
+import { gitUserConfig } from '../git.js';
 
 /** `universe check --help`. */
 export const help = `Usage: universe check [--repo DIR] [--base REF] [--head REF | --staged] [--format F] [--strict]
@@ -62,7 +63,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     ...(values.head !== undefined ? { head: values.head } : {}),
     staged: values.staged,
     // The user's excludes file (core.excludesFile, ~/.config/git/ignore) counts, as in git status.
-    userConfig: { ...(process.env.HOME ? { home: process.env.HOME } : {}), ...(process.env.XDG_CONFIG_HOME ? { xdgConfigHome: process.env.XDG_CONFIG_HOME } : {}) },
+    userConfig: gitUserConfig(),
   });
   const ms = performance.now() - started;
   const quiet = format === 'pretty' && values.quiet && checked.diagnostics.length === 0 && checked.overrides.length === 0;

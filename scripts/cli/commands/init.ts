@@ -3,6 +3,7 @@ import { parse } from '../args.js';
 import { EXIT, UsageError, type Io } from '../io.js';
 import { displayPrefix, universeDir } from '../paths.js';
 import { initUniverse } from '../../lib/ops/init.js';
+import { gitUserConfig } from '../git.js';
 
 /** `universe init --help`. */
 export const help = `Usage: universe init [--name NAME] [--description TEXT] [--category ID=TITLE]... [--keep-packages] [--no-commit] [--repo DIR]
@@ -55,7 +56,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     ...(categories ? { categories } : {}),
     keepPackages: values['keep-packages'],
     commit: !values['no-commit'],
-    userConfig: { ...(process.env.HOME ? { home: process.env.HOME } : {}), ...(process.env.XDG_CONFIG_HOME ? { xdgConfigHome: process.env.XDG_CONFIG_HOME } : {}) },
+    userConfig: gitUserConfig(),
   });
   const prefix = displayPrefix(io.cwd, universe.label);
   io.out(`universe ${report.name}${report.description ? `: ${report.description}` : ''}\n`);
