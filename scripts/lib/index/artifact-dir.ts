@@ -188,7 +188,10 @@ export async function removeLeftovers(outDir: string): Promise<void> {
   await Promise.all(dirs.map((d) => fs.promises.rm(d, { recursive: true, force: true }).catch(() => undefined)));
 }
 
-/** Whether `dir` is named like a replaced artifact {@link swapInto} set aside for deletion (`.<out>.old-XXXXXX`). */
+/**
+ * Whether `dir` is named like a replaced artifact {@link swapInto} set aside for deletion (`.<out>.old-XXXXXX`).
+ * @internal Exported for its table test: the names a deletion may touch must be exact.
+ */
 export function isPreviousArtifact(dir: string): boolean {
   return /^\..+\.old-[A-Za-z0-9]{6}$/.test(path.basename(dir));
 }

@@ -19,7 +19,7 @@ export interface ProcessTable {
 }
 
 /** Another running process holds the lock of the artifact folder. */
-export class ArtifactLockedError extends CannotRunError {
+class ArtifactLockedError extends CannotRunError {
   override readonly name = 'ArtifactLockedError';
 
   constructor(
@@ -36,7 +36,10 @@ export class ArtifactLockedError extends CannotRunError {
   }
 }
 
-/** The lock file of an artifact folder: `.<out>.lock` next to it. */
+/**
+ * The lock file of an artifact folder: `.<out>.lock` next to it.
+ * @internal Exported for the crash tests, which plant the lock of a dead or live build.
+ */
 export function lockPath(outDir: string): string {
   const out = path.resolve(outDir);
   return path.join(path.dirname(out), `.${path.basename(out)}.lock`);

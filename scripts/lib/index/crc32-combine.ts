@@ -59,7 +59,10 @@ export function crc32CombineOp(crcA: number, crcB: number, op: number): number {
   return (multModP(op, crcA >>> 0) ^ (crcB >>> 0)) >>> 0;
 }
 
-/** crc(A‖B) from crc(A), crc(B) and |B| (zlib's crc32_combine). */
+/**
+ * crc(A‖B) from crc(A), crc(B) and |B| (zlib's crc32_combine).
+ * @internal Exported for its test against zlib's crc32 as the oracle; the build uses the generator form.
+ */
 export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
   return crc32CombineOp(crcA, crcB, crc32CombineGen(lengthB));
 }

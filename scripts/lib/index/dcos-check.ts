@@ -16,8 +16,8 @@
  *   re-escaped config is therefore not computed here.
  * - `marathon` is `{"v2AppMustacheTemplate": base64 of the template}`, made here, never copied
  *   from the revision, and only for a non-empty template; `#/marathon` asks for exactly that
- *   shape and a base64 text, which Node's encoder always writes (tested against
- *   validateDcosMarathon). Encoding and matching the templates again (most of an object's bytes)
+ *   shape and a base64 text, which Node's encoder always writes (test/index/dcos-schema.test.ts
+ *   checks it against the DC/OS schema). Encoding and matching the templates again (most of an object's bytes)
  *   would double the cost of this check for nothing.
  */
 import { CannotRunError } from '../diagnostics/errors.js';

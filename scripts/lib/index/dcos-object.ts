@@ -27,7 +27,10 @@ export class RevisionParts {
   }
 }
 
-/** Python's truthiness of a JSON value: `if resource:` in the DC/OS build. */
+/**
+ * Python's truthiness of a JSON value: `if resource:` in the DC/OS build.
+ * @internal Exported, like the other Python emulations here, for tests against what Python does.
+ */
 export function pyTruthy(v: unknown): boolean {
   if (v === null || v === undefined || v === false) return false;
   if (typeof v === 'number') return v !== 0;
@@ -115,7 +118,10 @@ export function hasMarathon(d: RevisionData): boolean {
   return d.marathon !== undefined && (d.marathon.text.length > 0 || d.marathon.bom);
 }
 
-/** Python's `re.sub(r'([^\\])"', r'\1\\"', s)`: a backslash before every quote that follows a non-backslash. */
+/**
+ * Python's `re.sub(r'([^\\])"', r'\1\\"', s)`: a backslash before every quote that follows a non-backslash.
+ * @internal Exported for tests against what Python does.
+ */
 export function escapeQuotes(s: string): string {
   return s.replace(/([^\\])"/g, '$1\\"');
 }
@@ -124,6 +130,7 @@ export function escapeQuotes(s: string): string {
  * The DC/OS build's `json_escape_compatibility` on `config.properties`: in each property schema,
  * `description` and (for `type: "string"`) `default` strings get their quotes escaped again;
  * `properties` of `type: "object"` schemas recurse. Returns the same object when nothing changes.
+ * @internal Exported for tests against what Python does.
  */
 export function escapeProperties(props: JsonObject): JsonObject {
   let changed = false;
@@ -148,7 +155,10 @@ export function escapeProperties(props: JsonObject): JsonObject {
   return changed ? Object.fromEntries(entries) : props;
 }
 
-/** config.json as pre-1.10 clients see it; the same value when escaping changes nothing. */
+/**
+ * config.json as pre-1.10 clients see it; the same value when escaping changes nothing.
+ * @internal Exported for tests against what Python does.
+ */
 export function legacyConfig(config: unknown): unknown {
   if (!isJsonObject(config) || !isJsonObject(config.properties)) return config;
   const p = escapeProperties(config.properties);

@@ -5,7 +5,9 @@
  */
 import { DCOS_VERSIONS, dcosContentType, includedIn, mediaOf, type DcosMedia, type DcosVersion } from '../schema/dcos-media.js';
 
-export { DCOS_VERSIONS, dcosContentType, includedIn, type DcosMedia, type DcosVersion } from '../schema/dcos-media.js';
+/** @internal Re-exported for the table tests of which DC/OS files hold a revision (test/index). */
+export { includedIn } from '../schema/dcos-media.js';
+export type { DcosMedia, DcosVersion } from '../schema/dcos-media.js';
 
 /**
  * Which form of a package object a file holds, by the media type it is served with: `modern` as

@@ -16,7 +16,7 @@ import { crc32CombineGen, crc32CombineOp } from './crc32-combine.js';
 export const GZIP_HEADER: Buffer = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]);
 
 /** A final, empty, fixed-Huffman deflate block: ends a stream made of flushed segments. */
-export const DEFLATE_END: Buffer = Buffer.from([0x03, 0x00]);
+const DEFLATE_END: Buffer = Buffer.from([0x03, 0x00]);
 
 /** A compressed piece of a file and the facts needed to place it: its CRC-32 and raw size. */
 export interface Segment {
@@ -48,7 +48,7 @@ export function segmentSync(raw: Uint8Array, level: number, dictionary?: Uint8Ar
 }
 
 /** The 8-byte gzip trailer: CRC-32 and size modulo 2^32, little-endian. */
-export function gzipTrailer(crc: number, size: number): Buffer {
+function gzipTrailer(crc: number, size: number): Buffer {
   const b = Buffer.allocUnsafe(8);
   b.writeUInt32LE(crc >>> 0, 0);
   b.writeUInt32LE(size % 0x100000000, 4);

@@ -56,7 +56,7 @@ export function packageDocumentHead(name: string): Buffer {
 }
 
 /** index.json and its parts: the types generated from schema/index.schema.json. */
-export type { IndexPackage, IndexVersion, NativeIndex };
+export type { IndexPackage, NativeIndex };
 
 /** A revision as index.json needs it. */
 export interface IndexInput {

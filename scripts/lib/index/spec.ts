@@ -20,7 +20,7 @@ const P = (s: string): Buffer => Buffer.from(s);
  * told from a relative path or exceeds a file system's limit: empty, `.`, `..`, over 200
  * characters encoded, or a lone surrogate (no UTF-8 form).
  */
-export function versionFolder(version: string): string | undefined {
+function versionFolder(version: string): string | undefined {
   if (version === '' || version === '.' || version === '..') return undefined;
   let folder: string;
   try {

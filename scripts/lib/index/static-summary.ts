@@ -13,7 +13,7 @@ export type { StaticPackageSummary, StaticVersion };
 const ICON_KEYS = ['icon-medium', 'icon-small', 'icon-large'] as const;
 
 /** resource.json `images` icon of a revision, by {@link ICON_KEYS} preference; undefined without one. */
-export function iconOf(resource: unknown): string | undefined {
+function iconOf(resource: unknown): string | undefined {
   const images = isJsonObject(resource) ? resource.images : undefined;
   if (!isJsonObject(images)) return undefined;
   for (const k of ICON_KEYS) {
