@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   render: { summary: "render a package's Marathon app or Aurora job with your options", load: () => import('./commands/render.js') },
   search: { summary: 'search a built universe (a folder or URL)', load: () => import('./commands/search.js') },
   describe: { summary: 'show a package of a built universe: metadata, options, versions', load: () => import('./commands/describe.js') },
+  layers: { summary: 'show which layer (local or an upstream) each package name comes from', load: () => import('./commands/layers.js') },
   serve: { summary: 'serve the built artifact over HTTP (DC/OS, REST, search, web catalogue)', load: () => import('./commands/serve.js') },
   init: { summary: 'make a fork a universe of your own: name it, remove the sample packages, in one commit', load: () => import('./commands/init.js') },
   new: { summary: 'scaffold a new package or the next revision of one', load: () => import('./commands/new.js') },

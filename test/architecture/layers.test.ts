@@ -26,7 +26,8 @@ const ALLOWED: Record<string, string[]> = {
   index: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'versions'],
   github: ['diagnostics', 'change'],
   consume: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'index'],
-  ops: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'index', 'change', 'compat', 'git', 'consume'],
+  layers: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'policy', 'consume'],
+  ops: ['diagnostics', 'json', 'snapshot', 'catalog', 'schema', 'render', 'policy', 'rules', 'index', 'change', 'compat', 'git', 'consume', 'layers'],
   serve: ['diagnostics', 'json', 'snapshot', 'schema', 'policy', 'ops', 'consume', 'versions'],
 };
 

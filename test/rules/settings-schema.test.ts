@@ -17,6 +17,8 @@ const valid: Array<[string, unknown]> = [
       categories: [{ id: 'databases', title: 'Databases', description: 'Stateful services.' }, { id: 'ci-cd', title: 'CI/CD' }],
       policy: { rules: { 'schema-package': 'warning', 'layout-stray-file': 'off' }, legacyRules: { 'schema-config-draft04': 'info' }, legacyPackagingVersions: ['2.0', '3.0'] },
       limits: { maxFileBytes: 2097152, maxJsonDepth: 32 },
+      terminating: ['acme-*'],
+      upstreams: [{ name: 'public', url: 'https://universe.example.com/dcos/repo-up-to-2.0.json', include: ['*'], exclude: ['beta-*'], terminating: ['kafka'] }],
     },
   ],
 ];
@@ -24,7 +26,8 @@ const valid: Array<[string, unknown]> = [
 const invalid: Array<[string, unknown, string[]]> = [
   ['a missing name', { formatVersion: '1.0' }, ['']],
   ['an unsupported format version', { ...BASE, formatVersion: '2.0' }, ['/formatVersion']],
-  ['an unknown member', { ...BASE, upstreams: [] }, ['/upstreams']],
+  ['an unknown member', { ...BASE, mirrors: [] }, ['/mirrors']],
+  ['an upstream named local', { ...BASE, upstreams: [{ name: 'local', url: 'https://a.example/' }] }, ['/upstreams/0/name']],
   ['a category without a title', { ...BASE, categories: [{ id: 'databases' }] }, ['/categories/0']],
   ['a category id that is not kebab-case', { ...BASE, categories: [{ id: 'Data Bases', title: 'Databases' }] }, ['/categories/0/id']],
   ['a category declared twice', { ...BASE, categories: [{ id: 'db', title: 'A' }, { id: 'db', title: 'B' }] }, ['/categories/1/id']],

@@ -59,6 +59,23 @@ function defaultMetadata(): Record<string, string[]> {
   return Object.fromEntries(Object.entries(DEFAULT_METADATA).map(([k, v]) => [k, [...v]]));
 }
 
+/**
+ * A universe this one falls through to (repository.json `upstreams`), below the local packages
+ * and the upstreams listed before it. Patterns are glob-style package-name patterns.
+ */
+export interface Upstream {
+  /** Unique, kebab-case, never `local`. */
+  name: string;
+  /** A built universe (http(s) URL, folder, or its index.json) or a DC/OS repository JSON (URL or file), as written. */
+  url: string;
+  /** The names this layer may offer; undefined: every name. */
+  include?: string[];
+  /** Names this layer never offers. */
+  exclude: string[];
+  /** Names that never fall through past this layer. */
+  terminating: string[];
+}
+
 /** The repository settings (`repository.json`), with defaults filled in. */
 export interface RepositorySettings {
   formatVersion: string;
@@ -67,6 +84,10 @@ export interface RepositorySettings {
   categories: CategorySetting[];
   policy: Policy;
   limits: { maxFileBytes: number; maxJsonDepth: number };
+  /** The upstream layers, highest first (the local packages are always the layer above them all). */
+  upstreams: Upstream[];
+  /** Name patterns this universe owns: never resolved from an upstream, even without a local package. */
+  terminating: string[];
 }
 
 /** The packaging versions the DC/OS Universe defined; 6.0 is ours. */
@@ -80,6 +101,8 @@ export function defaultSettings(): RepositorySettings {
     categories: [],
     policy: { rules: {}, legacyRules: {}, legacyPackagingVersions: [...LEGACY_PACKAGING_VERSIONS], metadata: defaultMetadata() },
     limits: { maxFileBytes: 1024 * 1024, maxJsonDepth: 64 },
+    upstreams: [],
+    terminating: [],
   };
 }
 
@@ -109,5 +132,22 @@ export function resolveSettings(value: unknown): RepositorySettings {
       maxFileBytes: limits.maxFileBytes ?? d.limits.maxFileBytes,
       maxJsonDepth: limits.maxJsonDepth ?? d.limits.maxJsonDepth,
     },
+    upstreams: Array.isArray(v.upstreams) ? (v.upstreams as Array<Record<string, unknown>>).map(upstream) : [],
+    terminating: strings(v.terminating),
   };
+}
+
+/** An upstream as validated by the schema, with its defaults. */
+function upstream(u: Record<string, unknown>): Upstream {
+  return {
+    name: String(u.name),
+    url: String(u.url),
+    ...(Array.isArray(u.include) ? { include: strings(u.include) } : {}),
+    exclude: strings(u.exclude),
+    terminating: strings(u.terminating),
+  };
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }

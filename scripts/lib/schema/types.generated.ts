@@ -879,7 +879,12 @@ export interface PackageDocumentRevision {
 // schema/repository.schema.json
 
 /**
- * repository.json, at the top of the repository folder next to packages/: the settings of this universe (name, categories, severity policy, limits). Optional: without it the defaults apply.
+ * A package name, or a glob-style pattern matched against whole names: `*` any run of characters, `?` one character, `[a-z]` and `[^a-z]` a character class, `{a,b}` alternatives (e.g. "acme-*").
+ */
+export type NamePattern = string;
+
+/**
+ * repository.json, at the top of the repository folder next to packages/: the settings of this universe (name, categories, severity policy, limits, upstreams). Optional: without it the defaults apply.
  */
 export interface RepositoryJson {
   /**
@@ -904,6 +909,18 @@ export interface RepositoryJson {
   categories?: Category[];
   policy?: PolicyJson;
   limits?: LimitsJson;
+  /**
+   * The upstream universes this one falls through to, highest first, below the local packages (always the first layer, named local). A package name resolves to the first layer that offers it, and every version of it comes from that layer alone; see `terminating` for names that never fall through. Upstream names must be unique and not "local".
+   *
+   * @maxItems 100
+   */
+  upstreams?: Upstream[];
+  /**
+   * Name patterns this universe owns (the local layer's terminating patterns): a matching name is never resolved from any upstream, even when no local package has it.
+   *
+   * @maxItems 1000
+   */
+  terminating?: NamePattern[];
 }
 
 /**
@@ -987,6 +1004,38 @@ export interface LimitsJson {
    * The deepest JSON nesting accepted (default 64, at most 1000).
    */
   maxJsonDepth?: number;
+}
+
+/**
+ * A universe this one falls through to, below the local packages and the upstreams listed before it.
+ */
+export interface Upstream {
+  /**
+   * How messages and `universe layers` name the layer: kebab-case (e.g. "staging"), unique, not "local".
+   */
+  name: string;
+  /**
+   * Where the layer is: a universe built by this tool (an http(s) URL or a folder holding index.json, or that index.json), or a DC/OS repository JSON (an http(s) URL or a file whose name ends in .json, e.g. repo-up-to-2.0.json: a document with a top-level `packages` array). A relative folder or file is relative to the folder holding repository.json.
+   */
+  url: string;
+  /**
+   * Name patterns of the packages this layer may offer (default: every package); a name must match one.
+   *
+   * @maxItems 1000
+   */
+  include?: NamePattern[];
+  /**
+   * Name patterns of packages this layer never offers, even when `include` matches them.
+   *
+   * @maxItems 1000
+   */
+  exclude?: NamePattern[];
+  /**
+   * Name patterns that never fall through past this layer: a matching name this layer does not offer is unresolved rather than looked up in the layers below.
+   *
+   * @maxItems 1000
+   */
+  terminating?: NamePattern[];
 }
 
 // schema/resource-2.0.schema.json

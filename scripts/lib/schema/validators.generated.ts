@@ -4223,11 +4223,339 @@ return errors === 0;
 }
 
 export const repository = validate26;
-const schema39 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://universe.dev/schema/repository.schema.json","title":"RepositoryJson","description":"repository.json, at the top of the repository folder next to packages/: the settings of this universe (name, categories, severity policy, limits). Optional: without it the defaults apply.","type":"object","required":["formatVersion","name"],"additionalProperties":false,"properties":{"$schema":{"description":"Optional URL of this schema, for editors.","type":"string"},"formatVersion":{"description":"The version of the repository format the files follow; this tool reads \"1.0\".","type":"string","enum":["1.0"]},"name":{"description":"The name of this universe, stated in the built index: lowercase letters, digits and dashes.","type":"string","pattern":"^[a-z][a-z0-9-]*[a-z0-9]$"},"description":{"description":"What this universe holds, for people.","type":"string"},"categories":{"description":"The categories packages may declare (packaging version 6.0 `categories`); ids must be unique.","type":"array","items":{"$ref":"#/definitions/category"}},"policy":{"$ref":"#/definitions/policy"},"limits":{"$ref":"#/definitions/limits"}},"definitions":{"category":{"title":"Category","description":"A category packages may declare.","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"The id packages use: kebab-case (e.g. \"data-services\").","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"title":{"description":"The title shown to users.","type":"string","minLength":1},"description":{"description":"What belongs in the category.","type":"string"}}},"policy":{"title":"PolicyJson","description":"How severe each rule is. Rules have a default severity, and a milder one for packages in legacy packaging versions where the DC/OS Universe tolerated the defect.","type":"object","additionalProperties":false,"properties":{"rules":{"description":"Severity overrides by rule id (including the breaking-change checks of universe check, `breaking/<check>`), for every revision: \"error\", \"warning\", \"info\", or \"off\" to silence the rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyRules":{"description":"Severity overrides by rule id for revisions in a legacy packaging version (they win over `rules` there): \"error\", \"warning\", \"info\" or \"off\".","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyPackagingVersions":{"description":"Packaging versions treated as legacy (default: 2.0, 3.0, 4.0 and 5.0).","type":"array","uniqueItems":true,"items":{"type":"string","enum":["2.0","3.0","4.0","5.0","6.0"]}},"metadata":{"description":"Which top-level members of a published revision's files are metadata: editing them in place is allowed (universe check reports it as info) because it does not change what the revision deploys. Every other change to a published revision is breaking/revision-changed. A file listed here replaces its default list. Defaults: package.json description, preInstallNotes, postInstallNotes, postUninstallNotes, licenses, images, website, scm, tags, maintainer, lastUpdated, hasKnownIssues, selected, deprecated, categories; resource.json images.","type":"object","additionalProperties":false,"properties":{"package.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of package.json that are metadata (replaces the default list for package.json)."},"resource.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of resource.json that are metadata (replaces the default list for resource.json)."},"config.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of config.json that are metadata (replaces the default list for config.json)."},"command.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of command.json that are metadata (replaces the default list for command.json)."}}}}},"limits":{"title":"LimitsJson","description":"Size and shape limits for the files read; larger or deeper files are rejected.","type":"object","additionalProperties":false,"properties":{"maxFileBytes":{"description":"The largest file read, in bytes (default 1 MiB, at most 64 MiB).","type":"integer","minimum":1,"maximum":67108864},"maxJsonDepth":{"description":"The deepest JSON nesting accepted (default 64, at most 1000).","type":"integer","minimum":1,"maximum":1000}}}}};
+const schema39 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://universe.dev/schema/repository.schema.json","title":"RepositoryJson","description":"repository.json, at the top of the repository folder next to packages/: the settings of this universe (name, categories, severity policy, limits, upstreams). Optional: without it the defaults apply.","type":"object","required":["formatVersion","name"],"additionalProperties":false,"properties":{"$schema":{"description":"Optional URL of this schema, for editors.","type":"string"},"formatVersion":{"description":"The version of the repository format the files follow; this tool reads \"1.0\".","type":"string","enum":["1.0"]},"name":{"description":"The name of this universe, stated in the built index: lowercase letters, digits and dashes.","type":"string","pattern":"^[a-z][a-z0-9-]*[a-z0-9]$"},"description":{"description":"What this universe holds, for people.","type":"string"},"categories":{"description":"The categories packages may declare (packaging version 6.0 `categories`); ids must be unique.","type":"array","items":{"$ref":"#/definitions/category"}},"policy":{"$ref":"#/definitions/policy"},"limits":{"$ref":"#/definitions/limits"},"upstreams":{"description":"The upstream universes this one falls through to, highest first, below the local packages (always the first layer, named local). A package name resolves to the first layer that offers it, and every version of it comes from that layer alone; see `terminating` for names that never fall through. Upstream names must be unique and not \"local\".","type":"array","items":{"$ref":"#/definitions/upstream"},"maxItems":100},"terminating":{"description":"Name patterns this universe owns (the local layer's terminating patterns): a matching name is never resolved from any upstream, even when no local package has it.","type":"array","items":{"$ref":"#/definitions/namePattern"},"maxItems":1000}},"definitions":{"category":{"title":"Category","description":"A category packages may declare.","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"The id packages use: kebab-case (e.g. \"data-services\").","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"title":{"description":"The title shown to users.","type":"string","minLength":1},"description":{"description":"What belongs in the category.","type":"string"}}},"policy":{"title":"PolicyJson","description":"How severe each rule is. Rules have a default severity, and a milder one for packages in legacy packaging versions where the DC/OS Universe tolerated the defect.","type":"object","additionalProperties":false,"properties":{"rules":{"description":"Severity overrides by rule id (including the breaking-change checks of universe check, `breaking/<check>`), for every revision: \"error\", \"warning\", \"info\", or \"off\" to silence the rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyRules":{"description":"Severity overrides by rule id for revisions in a legacy packaging version (they win over `rules` there): \"error\", \"warning\", \"info\" or \"off\".","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyPackagingVersions":{"description":"Packaging versions treated as legacy (default: 2.0, 3.0, 4.0 and 5.0).","type":"array","uniqueItems":true,"items":{"type":"string","enum":["2.0","3.0","4.0","5.0","6.0"]}},"metadata":{"description":"Which top-level members of a published revision's files are metadata: editing them in place is allowed (universe check reports it as info) because it does not change what the revision deploys. Every other change to a published revision is breaking/revision-changed. A file listed here replaces its default list. Defaults: package.json description, preInstallNotes, postInstallNotes, postUninstallNotes, licenses, images, website, scm, tags, maintainer, lastUpdated, hasKnownIssues, selected, deprecated, categories; resource.json images.","type":"object","additionalProperties":false,"properties":{"package.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of package.json that are metadata (replaces the default list for package.json)."},"resource.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of resource.json that are metadata (replaces the default list for resource.json)."},"config.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of config.json that are metadata (replaces the default list for config.json)."},"command.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of command.json that are metadata (replaces the default list for command.json)."}}}}},"limits":{"title":"LimitsJson","description":"Size and shape limits for the files read; larger or deeper files are rejected.","type":"object","additionalProperties":false,"properties":{"maxFileBytes":{"description":"The largest file read, in bytes (default 1 MiB, at most 64 MiB).","type":"integer","minimum":1,"maximum":67108864},"maxJsonDepth":{"description":"The deepest JSON nesting accepted (default 64, at most 1000).","type":"integer","minimum":1,"maximum":1000}}},"upstream":{"title":"Upstream","description":"A universe this one falls through to, below the local packages and the upstreams listed before it.","type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"description":"How messages and `universe layers` name the layer: kebab-case (e.g. \"staging\"), unique, not \"local\".","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"url":{"description":"Where the layer is: a universe built by this tool (an http(s) URL or a folder holding index.json, or that index.json), or a DC/OS repository JSON (an http(s) URL or a file whose name ends in .json, e.g. repo-up-to-2.0.json: a document with a top-level `packages` array). A relative folder or file is relative to the folder holding repository.json.","type":"string","minLength":1,"maxLength":2048},"include":{"description":"Name patterns of the packages this layer may offer (default: every package); a name must match one.","type":"array","items":{"$ref":"#/definitions/namePattern"},"maxItems":1000},"exclude":{"description":"Name patterns of packages this layer never offers, even when `include` matches them.","type":"array","items":{"$ref":"#/definitions/namePattern"},"maxItems":1000},"terminating":{"description":"Name patterns that never fall through past this layer: a matching name this layer does not offer is unresolved rather than looked up in the layers below.","type":"array","items":{"$ref":"#/definitions/namePattern"},"maxItems":1000}}},"namePattern":{"title":"NamePattern","description":"A package name, or a glob-style pattern matched against whole names: `*` any run of characters, `?` one character, `[a-z]` and `[^a-z]` a character class, `{a,b}` alternatives (e.g. \"acme-*\").","type":"string","minLength":1,"maxLength":200,"pattern":"^[a-zA-Z0-9._*?\\[\\]{},^-]+$"}}};
 const schema40 = {"title":"Category","description":"A category packages may declare.","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"The id packages use: kebab-case (e.g. \"data-services\").","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"title":{"description":"The title shown to users.","type":"string","minLength":1},"description":{"description":"What belongs in the category.","type":"string"}}};
 const schema41 = {"title":"PolicyJson","description":"How severe each rule is. Rules have a default severity, and a milder one for packages in legacy packaging versions where the DC/OS Universe tolerated the defect.","type":"object","additionalProperties":false,"properties":{"rules":{"description":"Severity overrides by rule id (including the breaking-change checks of universe check, `breaking/<check>`), for every revision: \"error\", \"warning\", \"info\", or \"off\" to silence the rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyRules":{"description":"Severity overrides by rule id for revisions in a legacy packaging version (they win over `rules` there): \"error\", \"warning\", \"info\" or \"off\".","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},"additionalProperties":{"type":"string","enum":["error","warning","info","off"]}},"legacyPackagingVersions":{"description":"Packaging versions treated as legacy (default: 2.0, 3.0, 4.0 and 5.0).","type":"array","uniqueItems":true,"items":{"type":"string","enum":["2.0","3.0","4.0","5.0","6.0"]}},"metadata":{"description":"Which top-level members of a published revision's files are metadata: editing them in place is allowed (universe check reports it as info) because it does not change what the revision deploys. Every other change to a published revision is breaking/revision-changed. A file listed here replaces its default list. Defaults: package.json description, preInstallNotes, postInstallNotes, postUninstallNotes, licenses, images, website, scm, tags, maintainer, lastUpdated, hasKnownIssues, selected, deprecated, categories; resource.json images.","type":"object","additionalProperties":false,"properties":{"package.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of package.json that are metadata (replaces the default list for package.json)."},"resource.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of resource.json that are metadata (replaces the default list for resource.json)."},"config.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of config.json that are metadata (replaces the default list for config.json)."},"command.json":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200},"maxItems":200,"description":"Top-level members of command.json that are metadata (replaces the default list for command.json)."}}}}};
 const schema42 = {"title":"LimitsJson","description":"Size and shape limits for the files read; larger or deeper files are rejected.","type":"object","additionalProperties":false,"properties":{"maxFileBytes":{"description":"The largest file read, in bytes (default 1 MiB, at most 64 MiB).","type":"integer","minimum":1,"maximum":67108864},"maxJsonDepth":{"description":"The deepest JSON nesting accepted (default 64, at most 1000).","type":"integer","minimum":1,"maximum":1000}}};
+const schema44 = {"title":"NamePattern","description":"A package name, or a glob-style pattern matched against whole names: `*` any run of characters, `?` one character, `[a-z]` and `[^a-z]` a character class, `{a,b}` alternatives (e.g. \"acme-*\").","type":"string","minLength":1,"maxLength":200,"pattern":"^[a-zA-Z0-9._*?\\[\\]{},^-]+$"};
 const pattern34 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
+const pattern37 = new RegExp("^[a-zA-Z0-9._*?\\[\\]{},^-]+$", "u");
+const schema43 = {"title":"Upstream","description":"A universe this one falls through to, below the local packages and the upstreams listed before it.","type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"description":"How messages and `universe layers` name the layer: kebab-case (e.g. \"staging\"), unique, not \"local\".","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"url":{"description":"Where the layer is: a universe built by this tool (an http(s) URL or a folder holding index.json, or that index.json), or a DC/OS repository JSON (an http(s) URL or a file whose name ends in .json, e.g. repo-up-to-2.0.json: a document with a top-level `packages` array). A relative folder or file is relative to the folder holding repository.json.","type":"string","minLength":1,"maxLength":2048},"include":{"description":"Name patterns of the packages this layer may offer (default: every package); a name must match one.","type":"array","items":{"$ref":"#/definitions/namePattern"},"maxItems":1000},"exclude":{"description":"Name patterns of packages this layer never offers, even when `include` matches them.","type":"array","items":{"$ref":"#/definitions/namePattern"},"maxItems":1000},"terminating":{"description":"Name patterns that never fall through past this layer: a matching name this layer does not offer is unresolved rather than looked up in the layers below.","type":"array","items":{"$ref":"#/definitions/namePattern"},"maxItems":1000}}};
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema43.required,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.url === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema43.required,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "name") || (key0 === "url")) || (key0 === "include")) || (key0 === "exclude")) || (key0 === "terminating"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(!pattern29.test(data0)){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema43.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.name.type,parentSchema:schema43.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.url !== undefined){
+let data1 = data.url;
+if(typeof data1 === "string"){
+if(func9(data1) > 2048){
+const err5 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema43.properties.url,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func9(data1) < 1){
+const err6 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.properties.url,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.url.type,parentSchema:schema43.properties.url,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.include !== undefined){
+let data2 = data.include;
+if(Array.isArray(data2)){
+if(data2.length > 1000){
+const err8 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema43.properties.include,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func9(data3) > 200){
+const err9 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/definitions/namePattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema44,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(func9(data3) < 1){
+const err10 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/definitions/namePattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern37.test(data3)){
+const err11 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/definitions/namePattern/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9._*?\\[\\]{},^-]+$"},message:"must match pattern \""+"^[a-zA-Z0-9._*?\\[\\]{},^-]+$"+"\"",schema:"^[a-zA-Z0-9._*?\\[\\]{},^-]+$",parentSchema:schema44,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/definitions/namePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.include.type,parentSchema:schema43.properties.include,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.exclude !== undefined){
+let data4 = data.exclude;
+if(Array.isArray(data4)){
+if(data4.length > 1000){
+const err14 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema43.properties.exclude,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(typeof data5 === "string"){
+if(func9(data5) > 200){
+const err15 = {instancePath:instancePath+"/exclude/" + i1,schemaPath:"#/definitions/namePattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema44,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(func9(data5) < 1){
+const err16 = {instancePath:instancePath+"/exclude/" + i1,schemaPath:"#/definitions/namePattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!pattern37.test(data5)){
+const err17 = {instancePath:instancePath+"/exclude/" + i1,schemaPath:"#/definitions/namePattern/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9._*?\\[\\]{},^-]+$"},message:"must match pattern \""+"^[a-zA-Z0-9._*?\\[\\]{},^-]+$"+"\"",schema:"^[a-zA-Z0-9._*?\\[\\]{},^-]+$",parentSchema:schema44,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/exclude/" + i1,schemaPath:"#/definitions/namePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.exclude.type,parentSchema:schema43.properties.exclude,data:data4};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.terminating !== undefined){
+let data6 = data.terminating;
+if(Array.isArray(data6)){
+if(data6.length > 1000){
+const err20 = {instancePath:instancePath+"/terminating",schemaPath:"#/properties/terminating/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema43.properties.terminating,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+const len2 = data6.length;
+for(let i2=0; i2<len2; i2++){
+let data7 = data6[i2];
+if(typeof data7 === "string"){
+if(func9(data7) > 200){
+const err21 = {instancePath:instancePath+"/terminating/" + i2,schemaPath:"#/definitions/namePattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema44,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(func9(data7) < 1){
+const err22 = {instancePath:instancePath+"/terminating/" + i2,schemaPath:"#/definitions/namePattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!pattern37.test(data7)){
+const err23 = {instancePath:instancePath+"/terminating/" + i2,schemaPath:"#/definitions/namePattern/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9._*?\\[\\]{},^-]+$"},message:"must match pattern \""+"^[a-zA-Z0-9._*?\\[\\]{},^-]+$"+"\"",schema:"^[a-zA-Z0-9._*?\\[\\]{},^-]+$",parentSchema:schema44,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/terminating/" + i2,schemaPath:"#/definitions/namePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/terminating",schemaPath:"#/properties/terminating/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.terminating.type,parentSchema:schema43.properties.terminating,data:data6};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://universe.dev/schema/repository.schema.json" */;
@@ -4255,7 +4583,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "$schema") || (key0 === "formatVersion")) || (key0 === "name")) || (key0 === "description")) || (key0 === "categories")) || (key0 === "policy")) || (key0 === "limits"))){
+if(!(func4.call(schema39.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -5148,9 +5476,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(data.upstreams !== undefined){
+let data28 = data.upstreams;
+if(Array.isArray(data28)){
+if(data28.length > 100){
+const err69 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema39.properties.upstreams,data:data28};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -5159,21 +5489,122 @@ vErrors.push(err69);
 }
 errors++;
 }
+const len6 = data28.length;
+for(let i11=0; i11<len6; i11++){
+if(!(validate27(data28[i11], {instancePath:instancePath+"/upstreams/" + i11,parentData:data28,parentDataProperty:i11,rootData}))){
+{ if (vErrors === null) vErrors = validate27.errors; else for (const refError of validate27.errors) vErrors.push(refError); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.upstreams.type,parentSchema:schema39.properties.upstreams,data:data28};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data.terminating !== undefined){
+let data30 = data.terminating;
+if(Array.isArray(data30)){
+if(data30.length > 1000){
+const err71 = {instancePath:instancePath+"/terminating",schemaPath:"#/properties/terminating/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema39.properties.terminating,data:data30};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+const len7 = data30.length;
+for(let i12=0; i12<len7; i12++){
+let data31 = data30[i12];
+if(typeof data31 === "string"){
+if(func9(data31) > 200){
+const err72 = {instancePath:instancePath+"/terminating/" + i12,schemaPath:"#/definitions/namePattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema44,data:data31};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(func9(data31) < 1){
+const err73 = {instancePath:instancePath+"/terminating/" + i12,schemaPath:"#/definitions/namePattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44,data:data31};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(!pattern37.test(data31)){
+const err74 = {instancePath:instancePath+"/terminating/" + i12,schemaPath:"#/definitions/namePattern/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9._*?\\[\\]{},^-]+$"},message:"must match pattern \""+"^[a-zA-Z0-9._*?\\[\\]{},^-]+$"+"\"",schema:"^[a-zA-Z0-9._*?\\[\\]{},^-]+$",parentSchema:schema44,data:data31};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/terminating/" + i12,schemaPath:"#/definitions/namePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data31};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/terminating",schemaPath:"#/properties/terminating/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.terminating.type,parentSchema:schema39.properties.terminating,data:data30};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
 validate26.errors = vErrors;
 return errors === 0;
 }
 
-export const resourceV2 = validate27;
-const schema43 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://universe.dev/schema/resource-2.0.schema.json","title":"ResourceJsonV2","description":"resource.json in packaging version 2.0: images and assets the package refers to.","type":"object","additionalProperties":false,"properties":{"images":{"title":"ResourceImages","description":"Images DC/OS shows for the package.","type":"object","additionalProperties":false,"properties":{"icon-small":{"description":"URL of a PNG icon, preferably 48 by 48 pixels.","type":"string"},"icon-medium":{"description":"URL of a PNG icon, preferably 128 by 128 pixels.","type":"string"},"icon-large":{"description":"URL of a PNG icon, preferably 256 by 256 pixels.","type":"string"},"screenshots":{"description":"URLs of PNG screenshots, preferably 1024 by 1024 pixels.","type":"array","items":{"type":"string"}}}},"assets":{"title":"ResourceAssets","description":"External assets the package needs, by alias; the aliases are available to the descriptor templates as resource.assets.*.","type":"object","additionalProperties":false,"properties":{"uris":{"description":"HTTP resources by alias (alias → URL).","type":"object","additionalProperties":{"type":"string"}},"container":{"description":"Container images by alias.","type":"object","additionalProperties":false,"properties":{"docker":{"description":"Docker images by alias (alias → image reference).","type":"object","additionalProperties":{"type":"string"}}}}}}}};
+export const resourceV2 = validate29;
+const schema48 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://universe.dev/schema/resource-2.0.schema.json","title":"ResourceJsonV2","description":"resource.json in packaging version 2.0: images and assets the package refers to.","type":"object","additionalProperties":false,"properties":{"images":{"title":"ResourceImages","description":"Images DC/OS shows for the package.","type":"object","additionalProperties":false,"properties":{"icon-small":{"description":"URL of a PNG icon, preferably 48 by 48 pixels.","type":"string"},"icon-medium":{"description":"URL of a PNG icon, preferably 128 by 128 pixels.","type":"string"},"icon-large":{"description":"URL of a PNG icon, preferably 256 by 256 pixels.","type":"string"},"screenshots":{"description":"URLs of PNG screenshots, preferably 1024 by 1024 pixels.","type":"array","items":{"type":"string"}}}},"assets":{"title":"ResourceAssets","description":"External assets the package needs, by alias; the aliases are available to the descriptor templates as resource.assets.*.","type":"object","additionalProperties":false,"properties":{"uris":{"description":"HTTP resources by alias (alias → URL).","type":"object","additionalProperties":{"type":"string"}},"container":{"description":"Container images by alias.","type":"object","additionalProperties":false,"properties":{"docker":{"description":"Docker images by alias (alias → image reference).","type":"object","additionalProperties":{"type":"string"}}}}}}}};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://universe.dev/schema/resource-2.0.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "images") || (key0 === "assets"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5188,7 +5619,7 @@ let data0 = data.images;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key1 in data0){
 if(!((((key1 === "icon-small") || (key1 === "icon-medium")) || (key1 === "icon-large")) || (key1 === "screenshots"))){
-const err1 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.images,data:data0};
+const err1 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.images,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5201,7 +5632,7 @@ errors++;
 if(data0["icon-small"] !== undefined){
 let data1 = data0["icon-small"];
 if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/images/icon-small",schemaPath:"#/properties/images/properties/icon-small/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.images.properties["icon-small"].type,parentSchema:schema43.properties.images.properties["icon-small"],data:data1};
+const err2 = {instancePath:instancePath+"/images/icon-small",schemaPath:"#/properties/images/properties/icon-small/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.images.properties["icon-small"].type,parentSchema:schema48.properties.images.properties["icon-small"],data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5214,7 +5645,7 @@ errors++;
 if(data0["icon-medium"] !== undefined){
 let data2 = data0["icon-medium"];
 if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/images/icon-medium",schemaPath:"#/properties/images/properties/icon-medium/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.images.properties["icon-medium"].type,parentSchema:schema43.properties.images.properties["icon-medium"],data:data2};
+const err3 = {instancePath:instancePath+"/images/icon-medium",schemaPath:"#/properties/images/properties/icon-medium/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.images.properties["icon-medium"].type,parentSchema:schema48.properties.images.properties["icon-medium"],data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5227,7 +5658,7 @@ errors++;
 if(data0["icon-large"] !== undefined){
 let data3 = data0["icon-large"];
 if(typeof data3 !== "string"){
-const err4 = {instancePath:instancePath+"/images/icon-large",schemaPath:"#/properties/images/properties/icon-large/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.images.properties["icon-large"].type,parentSchema:schema43.properties.images.properties["icon-large"],data:data3};
+const err4 = {instancePath:instancePath+"/images/icon-large",schemaPath:"#/properties/images/properties/icon-large/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.images.properties["icon-large"].type,parentSchema:schema48.properties.images.properties["icon-large"],data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5244,7 +5675,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 !== "string"){
-const err5 = {instancePath:instancePath+"/images/screenshots/" + i0,schemaPath:"#/properties/images/properties/screenshots/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.images.properties.screenshots.items.type,parentSchema:schema43.properties.images.properties.screenshots.items,data:data5};
+const err5 = {instancePath:instancePath+"/images/screenshots/" + i0,schemaPath:"#/properties/images/properties/screenshots/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.images.properties.screenshots.items.type,parentSchema:schema48.properties.images.properties.screenshots.items,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5256,7 +5687,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/images/screenshots",schemaPath:"#/properties/images/properties/screenshots/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.images.properties.screenshots.type,parentSchema:schema43.properties.images.properties.screenshots,data:data4};
+const err6 = {instancePath:instancePath+"/images/screenshots",schemaPath:"#/properties/images/properties/screenshots/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.images.properties.screenshots.type,parentSchema:schema48.properties.images.properties.screenshots,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5268,7 +5699,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.images.type,parentSchema:schema43.properties.images,data:data0};
+const err7 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.images.type,parentSchema:schema48.properties.images,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5283,7 +5714,7 @@ let data6 = data.assets;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key2 in data6){
 if(!((key2 === "uris") || (key2 === "container"))){
-const err8 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.assets,data:data6};
+const err8 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.assets,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5299,7 +5730,7 @@ if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 for(const key3 in data7){
 let data8 = data7[key3];
 if(typeof data8 !== "string"){
-const err9 = {instancePath:instancePath+"/assets/uris/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/uris/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.assets.properties.uris.additionalProperties.type,parentSchema:schema43.properties.assets.properties.uris.additionalProperties,data:data8};
+const err9 = {instancePath:instancePath+"/assets/uris/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/uris/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.assets.properties.uris.additionalProperties.type,parentSchema:schema48.properties.assets.properties.uris.additionalProperties,data:data8};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5311,7 +5742,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/assets/uris",schemaPath:"#/properties/assets/properties/uris/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.assets.properties.uris.type,parentSchema:schema43.properties.assets.properties.uris,data:data7};
+const err10 = {instancePath:instancePath+"/assets/uris",schemaPath:"#/properties/assets/properties/uris/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.assets.properties.uris.type,parentSchema:schema48.properties.assets.properties.uris,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5326,7 +5757,7 @@ let data9 = data6.container;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key4 in data9){
 if(!(key4 === "docker")){
-const err11 = {instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.assets.properties.container,data:data9};
+const err11 = {instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.assets.properties.container,data:data9};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5342,7 +5773,7 @@ if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key5 in data10){
 let data11 = data10[key5];
 if(typeof data11 !== "string"){
-const err12 = {instancePath:instancePath+"/assets/container/docker/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/container/properties/docker/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.assets.properties.container.properties.docker.additionalProperties.type,parentSchema:schema43.properties.assets.properties.container.properties.docker.additionalProperties,data:data11};
+const err12 = {instancePath:instancePath+"/assets/container/docker/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/container/properties/docker/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.assets.properties.container.properties.docker.additionalProperties.type,parentSchema:schema48.properties.assets.properties.container.properties.docker.additionalProperties,data:data11};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5354,7 +5785,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/assets/container/docker",schemaPath:"#/properties/assets/properties/container/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.assets.properties.container.properties.docker.type,parentSchema:schema43.properties.assets.properties.container.properties.docker,data:data10};
+const err13 = {instancePath:instancePath+"/assets/container/docker",schemaPath:"#/properties/assets/properties/container/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.assets.properties.container.properties.docker.type,parentSchema:schema48.properties.assets.properties.container.properties.docker,data:data10};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5366,7 +5797,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.assets.properties.container.type,parentSchema:schema43.properties.assets.properties.container,data:data9};
+const err14 = {instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.assets.properties.container.type,parentSchema:schema48.properties.assets.properties.container,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5378,7 +5809,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.assets.type,parentSchema:schema43.properties.assets,data:data6};
+const err15 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.assets.type,parentSchema:schema48.properties.assets,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5390,7 +5821,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5399,22 +5830,22 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
-export const resourceV3 = validate28;
-const schema44 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://universe.dev/schema/resource-3.0.schema.json","title":"ResourceJsonV3","description":"resource.json in packaging versions 3.0 and later: images, assets and CLI binaries the package refers to.","type":"object","additionalProperties":false,"properties":{"images":{"title":"ResourceImages","description":"Images DC/OS shows for the package.","type":"object","additionalProperties":false,"properties":{"icon-small":{"description":"URL of a PNG icon, preferably 48 by 48 pixels.","type":"string"},"icon-medium":{"description":"URL of a PNG icon, preferably 128 by 128 pixels.","type":"string"},"icon-large":{"description":"URL of a PNG icon, preferably 256 by 256 pixels.","type":"string"},"screenshots":{"description":"URLs of PNG screenshots, preferably 1024 by 1024 pixels.","type":"array","items":{"type":"string"}}}},"assets":{"title":"ResourceAssets","description":"External assets the package needs, by alias; the aliases are available to the descriptor templates as resource.assets.*.","type":"object","additionalProperties":false,"properties":{"uris":{"description":"HTTP resources by alias (alias → URL).","type":"object","additionalProperties":{"type":"string"}},"container":{"description":"Container images by alias.","type":"object","additionalProperties":false,"properties":{"docker":{"description":"Docker images by alias (alias → image reference).","type":"object","additionalProperties":{"type":"string"}}}}}},"cli":{"title":"ResourceCli","description":"The package's DC/OS CLI subcommand, as binaries per operating system and architecture.","type":"object","required":["binaries"],"additionalProperties":false,"properties":{"binaries":{"description":"The binaries by operating system; at least one.","type":"object","minProperties":1,"additionalProperties":false,"properties":{"darwin":{"description":"The CLI binary for macOS.","type":"object","required":["x86-64"],"additionalProperties":false,"properties":{"x86-64":{"$ref":"#/definitions/cliBinary"}}},"linux":{"description":"The CLI binary for Linux.","type":"object","required":["x86-64"],"additionalProperties":false,"properties":{"x86-64":{"$ref":"#/definitions/cliBinary"}}},"windows":{"description":"The CLI binary for Windows.","type":"object","required":["x86-64"],"additionalProperties":false,"properties":{"x86-64":{"$ref":"#/definitions/cliBinary"}}}}}}}},"definitions":{"cliBinary":{"title":"CliBinary","description":"One downloadable CLI binary.","type":"object","required":["url","kind","contentHash"],"additionalProperties":false,"properties":{"url":{"description":"Where the binary is downloaded from.","type":"string"},"kind":{"description":"How the binary is packed: a bare executable or a zip archive.","type":"string","enum":["executable","zip"]},"contentHash":{"description":"Hashes of the downloaded file, checked by the CLI before installing it; at least one.","type":"array","minItems":1,"items":{"$ref":"#/definitions/contentHash"}}}},"contentHash":{"title":"ContentHash","description":"A hash of a downloaded file.","type":"object","required":["algo","value"],"additionalProperties":false,"properties":{"algo":{"description":"The hash algorithm; only sha256 is supported.","type":"string","enum":["sha256"]},"value":{"description":"The hash value, as 64 hexadecimal digits.","type":"string","pattern":"^[0-9a-fA-F]{64}$"}}}}};
-const schema45 = {"title":"CliBinary","description":"One downloadable CLI binary.","type":"object","required":["url","kind","contentHash"],"additionalProperties":false,"properties":{"url":{"description":"Where the binary is downloaded from.","type":"string"},"kind":{"description":"How the binary is packed: a bare executable or a zip archive.","type":"string","enum":["executable","zip"]},"contentHash":{"description":"Hashes of the downloaded file, checked by the CLI before installing it; at least one.","type":"array","minItems":1,"items":{"$ref":"#/definitions/contentHash"}}}};
-const schema46 = {"title":"ContentHash","description":"A hash of a downloaded file.","type":"object","required":["algo","value"],"additionalProperties":false,"properties":{"algo":{"description":"The hash algorithm; only sha256 is supported.","type":"string","enum":["sha256"]},"value":{"description":"The hash value, as 64 hexadecimal digits.","type":"string","pattern":"^[0-9a-fA-F]{64}$"}}};
-const pattern36 = new RegExp("^[0-9a-fA-F]{64}$", "u");
+export const resourceV3 = validate30;
+const schema49 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://universe.dev/schema/resource-3.0.schema.json","title":"ResourceJsonV3","description":"resource.json in packaging versions 3.0 and later: images, assets and CLI binaries the package refers to.","type":"object","additionalProperties":false,"properties":{"images":{"title":"ResourceImages","description":"Images DC/OS shows for the package.","type":"object","additionalProperties":false,"properties":{"icon-small":{"description":"URL of a PNG icon, preferably 48 by 48 pixels.","type":"string"},"icon-medium":{"description":"URL of a PNG icon, preferably 128 by 128 pixels.","type":"string"},"icon-large":{"description":"URL of a PNG icon, preferably 256 by 256 pixels.","type":"string"},"screenshots":{"description":"URLs of PNG screenshots, preferably 1024 by 1024 pixels.","type":"array","items":{"type":"string"}}}},"assets":{"title":"ResourceAssets","description":"External assets the package needs, by alias; the aliases are available to the descriptor templates as resource.assets.*.","type":"object","additionalProperties":false,"properties":{"uris":{"description":"HTTP resources by alias (alias → URL).","type":"object","additionalProperties":{"type":"string"}},"container":{"description":"Container images by alias.","type":"object","additionalProperties":false,"properties":{"docker":{"description":"Docker images by alias (alias → image reference).","type":"object","additionalProperties":{"type":"string"}}}}}},"cli":{"title":"ResourceCli","description":"The package's DC/OS CLI subcommand, as binaries per operating system and architecture.","type":"object","required":["binaries"],"additionalProperties":false,"properties":{"binaries":{"description":"The binaries by operating system; at least one.","type":"object","minProperties":1,"additionalProperties":false,"properties":{"darwin":{"description":"The CLI binary for macOS.","type":"object","required":["x86-64"],"additionalProperties":false,"properties":{"x86-64":{"$ref":"#/definitions/cliBinary"}}},"linux":{"description":"The CLI binary for Linux.","type":"object","required":["x86-64"],"additionalProperties":false,"properties":{"x86-64":{"$ref":"#/definitions/cliBinary"}}},"windows":{"description":"The CLI binary for Windows.","type":"object","required":["x86-64"],"additionalProperties":false,"properties":{"x86-64":{"$ref":"#/definitions/cliBinary"}}}}}}}},"definitions":{"cliBinary":{"title":"CliBinary","description":"One downloadable CLI binary.","type":"object","required":["url","kind","contentHash"],"additionalProperties":false,"properties":{"url":{"description":"Where the binary is downloaded from.","type":"string"},"kind":{"description":"How the binary is packed: a bare executable or a zip archive.","type":"string","enum":["executable","zip"]},"contentHash":{"description":"Hashes of the downloaded file, checked by the CLI before installing it; at least one.","type":"array","minItems":1,"items":{"$ref":"#/definitions/contentHash"}}}},"contentHash":{"title":"ContentHash","description":"A hash of a downloaded file.","type":"object","required":["algo","value"],"additionalProperties":false,"properties":{"algo":{"description":"The hash algorithm; only sha256 is supported.","type":"string","enum":["sha256"]},"value":{"description":"The hash value, as 64 hexadecimal digits.","type":"string","pattern":"^[0-9a-fA-F]{64}$"}}}}};
+const schema50 = {"title":"CliBinary","description":"One downloadable CLI binary.","type":"object","required":["url","kind","contentHash"],"additionalProperties":false,"properties":{"url":{"description":"Where the binary is downloaded from.","type":"string"},"kind":{"description":"How the binary is packed: a bare executable or a zip archive.","type":"string","enum":["executable","zip"]},"contentHash":{"description":"Hashes of the downloaded file, checked by the CLI before installing it; at least one.","type":"array","minItems":1,"items":{"$ref":"#/definitions/contentHash"}}}};
+const schema51 = {"title":"ContentHash","description":"A hash of a downloaded file.","type":"object","required":["algo","value"],"additionalProperties":false,"properties":{"algo":{"description":"The hash algorithm; only sha256 is supported.","type":"string","enum":["sha256"]},"value":{"description":"The hash value, as 64 hexadecimal digits.","type":"string","pattern":"^[0-9a-fA-F]{64}$"}}};
+const pattern41 = new RegExp("^[0-9a-fA-F]{64}$", "u");
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.url === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5424,7 +5855,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5434,7 +5865,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.contentHash === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contentHash"},message:"must have required property '"+"contentHash"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contentHash"},message:"must have required property '"+"contentHash"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5445,7 +5876,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "url") || (key0 === "kind")) || (key0 === "contentHash"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5458,7 +5889,7 @@ errors++;
 if(data.url !== undefined){
 let data0 = data.url;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.url.type,parentSchema:schema45.properties.url,data:data0};
+const err4 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.url.type,parentSchema:schema50.properties.url,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5471,7 +5902,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.kind.type,parentSchema:schema45.properties.kind,data:data1};
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.kind.type,parentSchema:schema50.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5481,7 +5912,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data1 === "executable") || (data1 === "zip"))){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema45.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema45.properties.kind.enum,parentSchema:schema45.properties.kind,data:data1};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema50.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.kind.enum,parentSchema:schema50.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5495,7 +5926,7 @@ if(data.contentHash !== undefined){
 let data2 = data.contentHash;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err7 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.properties.contentHash,data:data2};
+const err7 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema50.properties.contentHash,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5509,7 +5940,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.algo === undefined){
-const err8 = {instancePath:instancePath+"/contentHash/" + i0,schemaPath:"#/definitions/contentHash/required",keyword:"required",params:{missingProperty: "algo"},message:"must have required property '"+"algo"+"'",schema:schema46.required,parentSchema:schema46,data:data3};
+const err8 = {instancePath:instancePath+"/contentHash/" + i0,schemaPath:"#/definitions/contentHash/required",keyword:"required",params:{missingProperty: "algo"},message:"must have required property '"+"algo"+"'",schema:schema51.required,parentSchema:schema51,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5519,7 +5950,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data3.value === undefined){
-const err9 = {instancePath:instancePath+"/contentHash/" + i0,schemaPath:"#/definitions/contentHash/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema46.required,parentSchema:schema46,data:data3};
+const err9 = {instancePath:instancePath+"/contentHash/" + i0,schemaPath:"#/definitions/contentHash/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema51.required,parentSchema:schema51,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5530,7 +5961,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((key1 === "algo") || (key1 === "value"))){
-const err10 = {instancePath:instancePath+"/contentHash/" + i0,schemaPath:"#/definitions/contentHash/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data3};
+const err10 = {instancePath:instancePath+"/contentHash/" + i0,schemaPath:"#/definitions/contentHash/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5543,7 +5974,7 @@ errors++;
 if(data3.algo !== undefined){
 let data4 = data3.algo;
 if(typeof data4 !== "string"){
-const err11 = {instancePath:instancePath+"/contentHash/" + i0+"/algo",schemaPath:"#/definitions/contentHash/properties/algo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.algo.type,parentSchema:schema46.properties.algo,data:data4};
+const err11 = {instancePath:instancePath+"/contentHash/" + i0+"/algo",schemaPath:"#/definitions/contentHash/properties/algo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.algo.type,parentSchema:schema51.properties.algo,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5553,7 +5984,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(data4 === "sha256")){
-const err12 = {instancePath:instancePath+"/contentHash/" + i0+"/algo",schemaPath:"#/definitions/contentHash/properties/algo/enum",keyword:"enum",params:{allowedValues: schema46.properties.algo.enum},message:"must be equal to one of the allowed values",schema:schema46.properties.algo.enum,parentSchema:schema46.properties.algo,data:data4};
+const err12 = {instancePath:instancePath+"/contentHash/" + i0+"/algo",schemaPath:"#/definitions/contentHash/properties/algo/enum",keyword:"enum",params:{allowedValues: schema51.properties.algo.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.algo.enum,parentSchema:schema51.properties.algo,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5566,8 +5997,8 @@ errors++;
 if(data3.value !== undefined){
 let data5 = data3.value;
 if(typeof data5 === "string"){
-if(!pattern36.test(data5)){
-const err13 = {instancePath:instancePath+"/contentHash/" + i0+"/value",schemaPath:"#/definitions/contentHash/properties/value/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{64}$"},message:"must match pattern \""+"^[0-9a-fA-F]{64}$"+"\"",schema:"^[0-9a-fA-F]{64}$",parentSchema:schema46.properties.value,data:data5};
+if(!pattern41.test(data5)){
+const err13 = {instancePath:instancePath+"/contentHash/" + i0+"/value",schemaPath:"#/definitions/contentHash/properties/value/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{64}$"},message:"must match pattern \""+"^[0-9a-fA-F]{64}$"+"\"",schema:"^[0-9a-fA-F]{64}$",parentSchema:schema51.properties.value,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5578,7 +6009,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/contentHash/" + i0+"/value",schemaPath:"#/definitions/contentHash/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.value.type,parentSchema:schema46.properties.value,data:data5};
+const err14 = {instancePath:instancePath+"/contentHash/" + i0+"/value",schemaPath:"#/definitions/contentHash/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.value.type,parentSchema:schema51.properties.value,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5590,7 +6021,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/contentHash/" + i0,schemaPath:"#/definitions/contentHash/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data3};
+const err15 = {instancePath:instancePath+"/contentHash/" + i0,schemaPath:"#/definitions/contentHash/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5602,7 +6033,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.contentHash.type,parentSchema:schema45.properties.contentHash,data:data2};
+const err16 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.contentHash.type,parentSchema:schema50.properties.contentHash,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5614,7 +6045,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5623,19 +6054,19 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://universe.dev/schema/resource-3.0.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "images") || (key0 === "assets")) || (key0 === "cli"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5650,7 +6081,7 @@ let data0 = data.images;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key1 in data0){
 if(!((((key1 === "icon-small") || (key1 === "icon-medium")) || (key1 === "icon-large")) || (key1 === "screenshots"))){
-const err1 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.images,data:data0};
+const err1 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.images,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5663,7 +6094,7 @@ errors++;
 if(data0["icon-small"] !== undefined){
 let data1 = data0["icon-small"];
 if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/images/icon-small",schemaPath:"#/properties/images/properties/icon-small/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.images.properties["icon-small"].type,parentSchema:schema44.properties.images.properties["icon-small"],data:data1};
+const err2 = {instancePath:instancePath+"/images/icon-small",schemaPath:"#/properties/images/properties/icon-small/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.images.properties["icon-small"].type,parentSchema:schema49.properties.images.properties["icon-small"],data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5676,7 +6107,7 @@ errors++;
 if(data0["icon-medium"] !== undefined){
 let data2 = data0["icon-medium"];
 if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/images/icon-medium",schemaPath:"#/properties/images/properties/icon-medium/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.images.properties["icon-medium"].type,parentSchema:schema44.properties.images.properties["icon-medium"],data:data2};
+const err3 = {instancePath:instancePath+"/images/icon-medium",schemaPath:"#/properties/images/properties/icon-medium/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.images.properties["icon-medium"].type,parentSchema:schema49.properties.images.properties["icon-medium"],data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5689,7 +6120,7 @@ errors++;
 if(data0["icon-large"] !== undefined){
 let data3 = data0["icon-large"];
 if(typeof data3 !== "string"){
-const err4 = {instancePath:instancePath+"/images/icon-large",schemaPath:"#/properties/images/properties/icon-large/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.images.properties["icon-large"].type,parentSchema:schema44.properties.images.properties["icon-large"],data:data3};
+const err4 = {instancePath:instancePath+"/images/icon-large",schemaPath:"#/properties/images/properties/icon-large/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.images.properties["icon-large"].type,parentSchema:schema49.properties.images.properties["icon-large"],data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5706,7 +6137,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 !== "string"){
-const err5 = {instancePath:instancePath+"/images/screenshots/" + i0,schemaPath:"#/properties/images/properties/screenshots/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.images.properties.screenshots.items.type,parentSchema:schema44.properties.images.properties.screenshots.items,data:data5};
+const err5 = {instancePath:instancePath+"/images/screenshots/" + i0,schemaPath:"#/properties/images/properties/screenshots/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.images.properties.screenshots.items.type,parentSchema:schema49.properties.images.properties.screenshots.items,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5718,7 +6149,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/images/screenshots",schemaPath:"#/properties/images/properties/screenshots/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.properties.images.properties.screenshots.type,parentSchema:schema44.properties.images.properties.screenshots,data:data4};
+const err6 = {instancePath:instancePath+"/images/screenshots",schemaPath:"#/properties/images/properties/screenshots/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.images.properties.screenshots.type,parentSchema:schema49.properties.images.properties.screenshots,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5730,7 +6161,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.images.type,parentSchema:schema44.properties.images,data:data0};
+const err7 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.images.type,parentSchema:schema49.properties.images,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5745,7 +6176,7 @@ let data6 = data.assets;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key2 in data6){
 if(!((key2 === "uris") || (key2 === "container"))){
-const err8 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.assets,data:data6};
+const err8 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.assets,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5761,7 +6192,7 @@ if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 for(const key3 in data7){
 let data8 = data7[key3];
 if(typeof data8 !== "string"){
-const err9 = {instancePath:instancePath+"/assets/uris/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/uris/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.assets.properties.uris.additionalProperties.type,parentSchema:schema44.properties.assets.properties.uris.additionalProperties,data:data8};
+const err9 = {instancePath:instancePath+"/assets/uris/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/uris/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.assets.properties.uris.additionalProperties.type,parentSchema:schema49.properties.assets.properties.uris.additionalProperties,data:data8};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5773,7 +6204,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/assets/uris",schemaPath:"#/properties/assets/properties/uris/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.assets.properties.uris.type,parentSchema:schema44.properties.assets.properties.uris,data:data7};
+const err10 = {instancePath:instancePath+"/assets/uris",schemaPath:"#/properties/assets/properties/uris/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.assets.properties.uris.type,parentSchema:schema49.properties.assets.properties.uris,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5788,7 +6219,7 @@ let data9 = data6.container;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key4 in data9){
 if(!(key4 === "docker")){
-const err11 = {instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.assets.properties.container,data:data9};
+const err11 = {instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.assets.properties.container,data:data9};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5804,7 +6235,7 @@ if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key5 in data10){
 let data11 = data10[key5];
 if(typeof data11 !== "string"){
-const err12 = {instancePath:instancePath+"/assets/container/docker/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/container/properties/docker/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.assets.properties.container.properties.docker.additionalProperties.type,parentSchema:schema44.properties.assets.properties.container.properties.docker.additionalProperties,data:data11};
+const err12 = {instancePath:instancePath+"/assets/container/docker/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/assets/properties/container/properties/docker/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.assets.properties.container.properties.docker.additionalProperties.type,parentSchema:schema49.properties.assets.properties.container.properties.docker.additionalProperties,data:data11};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5816,7 +6247,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/assets/container/docker",schemaPath:"#/properties/assets/properties/container/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.assets.properties.container.properties.docker.type,parentSchema:schema44.properties.assets.properties.container.properties.docker,data:data10};
+const err13 = {instancePath:instancePath+"/assets/container/docker",schemaPath:"#/properties/assets/properties/container/properties/docker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.assets.properties.container.properties.docker.type,parentSchema:schema49.properties.assets.properties.container.properties.docker,data:data10};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5828,7 +6259,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.assets.properties.container.type,parentSchema:schema44.properties.assets.properties.container,data:data9};
+const err14 = {instancePath:instancePath+"/assets/container",schemaPath:"#/properties/assets/properties/container/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.assets.properties.container.type,parentSchema:schema49.properties.assets.properties.container,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5840,7 +6271,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.assets.type,parentSchema:schema44.properties.assets,data:data6};
+const err15 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.assets.type,parentSchema:schema49.properties.assets,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5854,7 +6285,7 @@ if(data.cli !== undefined){
 let data12 = data.cli;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.binaries === undefined){
-const err16 = {instancePath:instancePath+"/cli",schemaPath:"#/properties/cli/required",keyword:"required",params:{missingProperty: "binaries"},message:"must have required property '"+"binaries"+"'",schema:schema44.properties.cli.required,parentSchema:schema44.properties.cli,data:data12};
+const err16 = {instancePath:instancePath+"/cli",schemaPath:"#/properties/cli/required",keyword:"required",params:{missingProperty: "binaries"},message:"must have required property '"+"binaries"+"'",schema:schema49.properties.cli.required,parentSchema:schema49.properties.cli,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5865,7 +6296,7 @@ errors++;
 }
 for(const key6 in data12){
 if(!(key6 === "binaries")){
-const err17 = {instancePath:instancePath+"/cli",schemaPath:"#/properties/cli/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.cli,data:data12};
+const err17 = {instancePath:instancePath+"/cli",schemaPath:"#/properties/cli/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.cli,data:data12};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5879,7 +6310,7 @@ if(data12.binaries !== undefined){
 let data13 = data12.binaries;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(Object.keys(data13).length < 1){
-const err18 = {instancePath:instancePath+"/cli/binaries",schemaPath:"#/properties/cli/properties/binaries/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema44.properties.cli.properties.binaries,data:data13};
+const err18 = {instancePath:instancePath+"/cli/binaries",schemaPath:"#/properties/cli/properties/binaries/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema49.properties.cli.properties.binaries,data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5890,7 +6321,7 @@ errors++;
 }
 for(const key7 in data13){
 if(!(((key7 === "darwin") || (key7 === "linux")) || (key7 === "windows"))){
-const err19 = {instancePath:instancePath+"/cli/binaries",schemaPath:"#/properties/cli/properties/binaries/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.cli.properties.binaries,data:data13};
+const err19 = {instancePath:instancePath+"/cli/binaries",schemaPath:"#/properties/cli/properties/binaries/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.cli.properties.binaries,data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5904,7 +6335,7 @@ if(data13.darwin !== undefined){
 let data14 = data13.darwin;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14["x86-64"] === undefined){
-const err20 = {instancePath:instancePath+"/cli/binaries/darwin",schemaPath:"#/properties/cli/properties/binaries/properties/darwin/required",keyword:"required",params:{missingProperty: "x86-64"},message:"must have required property '"+"x86-64"+"'",schema:schema44.properties.cli.properties.binaries.properties.darwin.required,parentSchema:schema44.properties.cli.properties.binaries.properties.darwin,data:data14};
+const err20 = {instancePath:instancePath+"/cli/binaries/darwin",schemaPath:"#/properties/cli/properties/binaries/properties/darwin/required",keyword:"required",params:{missingProperty: "x86-64"},message:"must have required property '"+"x86-64"+"'",schema:schema49.properties.cli.properties.binaries.properties.darwin.required,parentSchema:schema49.properties.cli.properties.binaries.properties.darwin,data:data14};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5915,7 +6346,7 @@ errors++;
 }
 for(const key8 in data14){
 if(!(key8 === "x86-64")){
-const err21 = {instancePath:instancePath+"/cli/binaries/darwin",schemaPath:"#/properties/cli/properties/binaries/properties/darwin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.cli.properties.binaries.properties.darwin,data:data14};
+const err21 = {instancePath:instancePath+"/cli/binaries/darwin",schemaPath:"#/properties/cli/properties/binaries/properties/darwin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.cli.properties.binaries.properties.darwin,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5926,14 +6357,14 @@ errors++;
 }
 }
 if(data14["x86-64"] !== undefined){
-if(!(validate29(data14["x86-64"], {instancePath:instancePath+"/cli/binaries/darwin/x86-64",parentData:data14,parentDataProperty:"x86-64",rootData}))){
-{ if (vErrors === null) vErrors = validate29.errors; else for (const refError of validate29.errors) vErrors.push(refError); }
+if(!(validate31(data14["x86-64"], {instancePath:instancePath+"/cli/binaries/darwin/x86-64",parentData:data14,parentDataProperty:"x86-64",rootData}))){
+{ if (vErrors === null) vErrors = validate31.errors; else for (const refError of validate31.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/cli/binaries/darwin",schemaPath:"#/properties/cli/properties/binaries/properties/darwin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.cli.properties.binaries.properties.darwin.type,parentSchema:schema44.properties.cli.properties.binaries.properties.darwin,data:data14};
+const err22 = {instancePath:instancePath+"/cli/binaries/darwin",schemaPath:"#/properties/cli/properties/binaries/properties/darwin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.cli.properties.binaries.properties.darwin.type,parentSchema:schema49.properties.cli.properties.binaries.properties.darwin,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5947,7 +6378,7 @@ if(data13.linux !== undefined){
 let data16 = data13.linux;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16["x86-64"] === undefined){
-const err23 = {instancePath:instancePath+"/cli/binaries/linux",schemaPath:"#/properties/cli/properties/binaries/properties/linux/required",keyword:"required",params:{missingProperty: "x86-64"},message:"must have required property '"+"x86-64"+"'",schema:schema44.properties.cli.properties.binaries.properties.linux.required,parentSchema:schema44.properties.cli.properties.binaries.properties.linux,data:data16};
+const err23 = {instancePath:instancePath+"/cli/binaries/linux",schemaPath:"#/properties/cli/properties/binaries/properties/linux/required",keyword:"required",params:{missingProperty: "x86-64"},message:"must have required property '"+"x86-64"+"'",schema:schema49.properties.cli.properties.binaries.properties.linux.required,parentSchema:schema49.properties.cli.properties.binaries.properties.linux,data:data16};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5958,7 +6389,7 @@ errors++;
 }
 for(const key9 in data16){
 if(!(key9 === "x86-64")){
-const err24 = {instancePath:instancePath+"/cli/binaries/linux",schemaPath:"#/properties/cli/properties/binaries/properties/linux/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.cli.properties.binaries.properties.linux,data:data16};
+const err24 = {instancePath:instancePath+"/cli/binaries/linux",schemaPath:"#/properties/cli/properties/binaries/properties/linux/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.cli.properties.binaries.properties.linux,data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5969,14 +6400,14 @@ errors++;
 }
 }
 if(data16["x86-64"] !== undefined){
-if(!(validate29(data16["x86-64"], {instancePath:instancePath+"/cli/binaries/linux/x86-64",parentData:data16,parentDataProperty:"x86-64",rootData}))){
-{ if (vErrors === null) vErrors = validate29.errors; else for (const refError of validate29.errors) vErrors.push(refError); }
+if(!(validate31(data16["x86-64"], {instancePath:instancePath+"/cli/binaries/linux/x86-64",parentData:data16,parentDataProperty:"x86-64",rootData}))){
+{ if (vErrors === null) vErrors = validate31.errors; else for (const refError of validate31.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/cli/binaries/linux",schemaPath:"#/properties/cli/properties/binaries/properties/linux/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.cli.properties.binaries.properties.linux.type,parentSchema:schema44.properties.cli.properties.binaries.properties.linux,data:data16};
+const err25 = {instancePath:instancePath+"/cli/binaries/linux",schemaPath:"#/properties/cli/properties/binaries/properties/linux/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.cli.properties.binaries.properties.linux.type,parentSchema:schema49.properties.cli.properties.binaries.properties.linux,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5990,7 +6421,7 @@ if(data13.windows !== undefined){
 let data18 = data13.windows;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18["x86-64"] === undefined){
-const err26 = {instancePath:instancePath+"/cli/binaries/windows",schemaPath:"#/properties/cli/properties/binaries/properties/windows/required",keyword:"required",params:{missingProperty: "x86-64"},message:"must have required property '"+"x86-64"+"'",schema:schema44.properties.cli.properties.binaries.properties.windows.required,parentSchema:schema44.properties.cli.properties.binaries.properties.windows,data:data18};
+const err26 = {instancePath:instancePath+"/cli/binaries/windows",schemaPath:"#/properties/cli/properties/binaries/properties/windows/required",keyword:"required",params:{missingProperty: "x86-64"},message:"must have required property '"+"x86-64"+"'",schema:schema49.properties.cli.properties.binaries.properties.windows.required,parentSchema:schema49.properties.cli.properties.binaries.properties.windows,data:data18};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6001,7 +6432,7 @@ errors++;
 }
 for(const key10 in data18){
 if(!(key10 === "x86-64")){
-const err27 = {instancePath:instancePath+"/cli/binaries/windows",schemaPath:"#/properties/cli/properties/binaries/properties/windows/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.cli.properties.binaries.properties.windows,data:data18};
+const err27 = {instancePath:instancePath+"/cli/binaries/windows",schemaPath:"#/properties/cli/properties/binaries/properties/windows/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.cli.properties.binaries.properties.windows,data:data18};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6012,14 +6443,14 @@ errors++;
 }
 }
 if(data18["x86-64"] !== undefined){
-if(!(validate29(data18["x86-64"], {instancePath:instancePath+"/cli/binaries/windows/x86-64",parentData:data18,parentDataProperty:"x86-64",rootData}))){
-{ if (vErrors === null) vErrors = validate29.errors; else for (const refError of validate29.errors) vErrors.push(refError); }
+if(!(validate31(data18["x86-64"], {instancePath:instancePath+"/cli/binaries/windows/x86-64",parentData:data18,parentDataProperty:"x86-64",rootData}))){
+{ if (vErrors === null) vErrors = validate31.errors; else for (const refError of validate31.errors) vErrors.push(refError); }
 errors = vErrors.length;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/cli/binaries/windows",schemaPath:"#/properties/cli/properties/binaries/properties/windows/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.cli.properties.binaries.properties.windows.type,parentSchema:schema44.properties.cli.properties.binaries.properties.windows,data:data18};
+const err28 = {instancePath:instancePath+"/cli/binaries/windows",schemaPath:"#/properties/cli/properties/binaries/properties/windows/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.cli.properties.binaries.properties.windows.type,parentSchema:schema49.properties.cli.properties.binaries.properties.windows,data:data18};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6031,7 +6462,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/cli/binaries",schemaPath:"#/properties/cli/properties/binaries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.cli.properties.binaries.type,parentSchema:schema44.properties.cli.properties.binaries,data:data13};
+const err29 = {instancePath:instancePath+"/cli/binaries",schemaPath:"#/properties/cli/properties/binaries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.cli.properties.binaries.type,parentSchema:schema49.properties.cli.properties.binaries,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6043,7 +6474,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/cli",schemaPath:"#/properties/cli/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.cli.type,parentSchema:schema44.properties.cli,data:data12};
+const err30 = {instancePath:instancePath+"/cli",schemaPath:"#/properties/cli/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.cli.type,parentSchema:schema49.properties.cli,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6055,7 +6486,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6064,6 +6495,6 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }

@@ -3,6 +3,7 @@ import { invalidRegexIssues } from './config-regex.js';
 import { isCleanDraft04 } from './draft04-check.js';
 import { jsonType, sortIssues, type SchemaIssue } from './issue.js';
 import { limitIssues, toIssues, type AjvError } from './messages.js';
+import { upstreamIssues } from './upstreams.js';
 import * as generated from './validators.generated.js';
 
 export type { SchemaIssue } from './issue.js';
@@ -114,7 +115,8 @@ export function validateCommand(value: unknown): SchemaIssue[] {
 
 /**
  * Validates repository.json, the repository settings. Beyond the schema, category ids must be
- * unique (a schema cannot say that of a member).
+ * unique (a schema cannot say that of a member), and so must upstream names, none of them
+ * `local`, with usable URLs and name patterns (`upstreamIssues`).
  */
 export function validateSettings(value: unknown): SchemaIssue[] {
   const issues = raw(V.repository, value, 'repository.json');
@@ -129,5 +131,6 @@ export function validateSettings(value: unknown): SchemaIssue[] {
       else issues.push({ pointer: `/categories/${i}/id`, keyword: 'uniqueIds', message: `category id '${id}' is already declared by categories/${j}: give each category its own id` });
     });
   }
+  issues.push(...upstreamIssues(value));
   return limitIssues(sortIssues(issues));
 }
