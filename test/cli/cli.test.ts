@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { runCli, writeTree } from '../helpers/cli.js';
 import { revisionFiles } from '../helpers/repo.js';
 
-const COMMANDS = ['validate', 'check', 'build', 'render', 'search', 'describe', 'serve', 'new', 'rules', 'github'];
+const COMMANDS = ['validate', 'check', 'build', 'render', 'search', 'describe', 'serve', 'init', 'new', 'layers', 'rules', 'github'];
 
 test('every command has --help, exit 0', async () => {
   for (const c of COMMANDS) {
