@@ -52,7 +52,7 @@ function time(runs: number, cmd: string, args: string[], opts: { cwd?: string; e
 }
 
 /** Whether `node <cli> check --help` works: the command may not exist yet. */
-export function checkAvailable(cli: string): boolean {
+function checkAvailable(cli: string): boolean {
   return spawnSync(process.execPath, [cli, 'check', '--help'], { stdio: 'ignore' }).status === 0;
 }
 

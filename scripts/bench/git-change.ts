@@ -81,6 +81,7 @@ export function computeChange(universe: string, pkg?: string): BenchChange {
 /**
  * `1.2.3-x` → `1.2.4-x` (semver-greater, the way DC/OS packages number framework releases);
  * a version without a patch number gets `-bench.N`. Skips versions the package already uses.
+ * @internal Exported for its own test (test/bench/git-universe.test.ts).
  */
 export function bumpVersion(version: string, used: ReadonlySet<string>): string {
   const m = /^(v?\d+\.\d+\.)(\d+)(.*)$/s.exec(version);

@@ -179,7 +179,10 @@ export function stageChange(u: GitUniverse): void {
   writeIndexFile(gitPath(u, 'index'), encodeIndex([...entries, ...added], tree));
 }
 
-/** Takes the change out of the index (back to A's), leaving it in the worktree. */
+/**
+ * Takes the change out of the index (back to A's), leaving it in the worktree.
+ * @internal Exported for its own test (test/bench/git-universe.test.ts).
+ */
 export function unstageChange(u: GitUniverse): void {
   writeIndexFile(gitPath(u, 'index'), fs.readFileSync(gitPath(u, CLEAN_INDEX)));
 }

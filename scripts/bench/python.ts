@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** What to install when the Python modules are missing. */
-export const PYTHON_HINT = 'apt-get install python3-jsonschema python3-pystache';
+const PYTHON_HINT = 'apt-get install python3-jsonschema python3-pystache';
 
 let found: { python?: string; reason?: string } | undefined;
 
