@@ -30,7 +30,7 @@ export function median(xs: number[]): number {
 }
 
 /** One run of worker.ts (`floor`, `validate` or `build`) in a fresh node process. */
-export function worker(what: string, dir: string, out?: string): Sample {
+function worker(what: string, dir: string, out?: string): Sample {
   const args = [path.join(here, 'worker.js'), what, dir, ...(out ? [out] : [])];
   const r = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(r.trim().split('\n').pop()!) as Sample;
@@ -76,7 +76,7 @@ export function wall(runs: number, cmd: string, args: string[], opts: { cwd?: st
  * VM's ext4 (mounted with `discard`), deleting a 355 MiB artifact just before a build slowed that
  * build by seconds. Every measured command, ours and the DC/OS scripts alike, starts this way.
  */
-export function settle(): void {
+function settle(): void {
   spawnSync('sync', { stdio: 'ignore' });
 }
 

@@ -53,6 +53,7 @@ export function scanJson(text: string, maxDepth: number, checkAscii: boolean): {
 /**
  * The scan proper, without the fast check for clean texts: every problem, with the pointer of
  * the member concerned. The fast check must never call clean a text this finds a problem in.
+ * @internal Exported for the test that holds the fast check to it.
  */
 export function fullScanJson(text: string, maxDepth: number, checkAscii: boolean): { problems: ScanProblem[]; tooDeep: boolean } {
   const problems: ScanProblem[] = [];

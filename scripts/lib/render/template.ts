@@ -66,7 +66,7 @@ export function parseTemplate(text: string): ParsedTemplate | { error: TemplateE
 }
 
 /** How deeply sections may nest: real templates use a handful of levels. */
-export const MAX_SECTION_DEPTH = 100;
+const MAX_SECTION_DEPTH = 100;
 
 const tooDeepMessage = `sections nest deeper than ${MAX_SECTION_DEPTH} levels: flatten the template`;
 

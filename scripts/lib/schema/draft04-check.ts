@@ -14,7 +14,10 @@
  */
 import { isJsonObject } from '../json/object.js';
 
-/** The keywords of the draft-04 meta-schema this check knows (the meta-schema's `properties`). */
+/**
+ * The keywords of the draft-04 meta-schema this check knows (the meta-schema's `properties`).
+ * @internal Exported for the test that compares it with the meta-schema.
+ */
 export const DRAFT04_KEYWORDS: readonly string[] = [
   'id', '$schema', 'title', 'description', 'default', 'multipleOf', 'maximum', 'exclusiveMaximum',
   'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'additionalItems', 'items',

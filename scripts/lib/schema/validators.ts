@@ -70,6 +70,7 @@ export function validatePackageJson(value: unknown, packagingVersion?: string): 
 /**
  * Validates config.json: everything {@link validateConfigShape} and {@link validateConfigDraft04}
  * report, as one sorted list.
+ * @internal Exported for the tests that hold the two parts to the whole schema; the rules call the parts.
  */
 export function validateConfig(value: unknown): SchemaIssue[] {
   return limitIssues(sortIssues([...raw(V.config, value, 'config.json'), ...draft04Issues(value)]));

@@ -12,7 +12,7 @@ import type { RepositorySettings } from '../../policy/settings.js';
 import type { RevisionFactsData } from '../../rules/shared/template-transfer.js';
 
 /** Slots of the shared Int32Array. */
-export const LOCK = 0;
+const LOCK = 0;
 /** Next package the worker claims. */
 export const LO = 1;
 /** One past the last package the worker may claim: the main thread lowers it as it claims. */
