@@ -3,6 +3,7 @@
  * as a universe, one through its DC/OS repository JSON), and servers that fail in each way an
  * upstream can: HTTP 500, no answer at all, invalid JSON, no index.json.
  */
+import { after, before } from 'node:test';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -106,4 +107,31 @@ export function localUniverse(packages: string[], settings: Record<string, unkno
   const files = Object.fromEntries(packages.flatMap((name) => Object.entries(revisionFiles(name, 0))));
   // An empty packages/ folder holds a placeholder file, as universe init leaves it.
   return writeTree({ 'packages/.gitkeep': '', ...files, 'repository.json': JSON.stringify({ formatVersion: '1.0', name: 'acme', ...settings }, null, 2) + '\n' }, 'universe-layers-local-');
+}
+
+/**
+ * For a test file: starts the upstream servers before its tests and stops them after, and makes
+ * local universes (see {@link localUniverse}) that are deleted after. `ctx.up` is the servers.
+ */
+export function withUpstreams(): { readonly up: Upstreams; local(packages: string[], settings: Record<string, unknown>): string } {
+  let servers: Upstreams | undefined;
+  const made: string[] = [];
+  before(async () => {
+    servers = await startUpstreams();
+  });
+  after(async () => {
+    await servers?.close();
+    for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+  });
+  return {
+    get up(): Upstreams {
+      if (!servers) throw new Error('the upstream servers start before the tests');
+      return servers;
+    },
+    local(packages, settings) {
+      const dir = localUniverse(packages, settings);
+      made.push(dir);
+      return dir;
+    },
+  };
 }

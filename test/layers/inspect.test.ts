@@ -1,32 +1,19 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inspectLayers } from '../../scripts/lib/layers/inspect.js';
 import { CannotRunError } from '../../scripts/lib/diagnostics/errors.js';
-import { localUniverse, startUpstreams, type Upstreams } from './fixtures.js';
+import { withUpstreams } from './fixtures.js';
 
-let up: Upstreams;
-const made: string[] = [];
-before(async () => {
-  up = await startUpstreams();
-});
-after(async () => {
-  await up.close();
-  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function local(packages: string[], settings: Record<string, unknown>): string {
-  const dir = localUniverse(packages, settings);
-  made.push(dir);
-  return dir;
-}
+const ctx = withUpstreams();
+const local = ctx.local;
 
 test('the read limits are options: a hanging upstream costs the timeout given, a large one is refused by size', async () => {
   const repo = local(['kafka'], {
     upstreams: [
-      { name: 'hanging', url: up.hanging },
-      { name: 'public', url: `${up.url}public/dcos/repo-up-to-2.0.json` },
+      { name: 'hanging', url: ctx.up.hanging },
+      { name: 'public', url: `${ctx.up.url}public/dcos/repo-up-to-2.0.json` },
     ],
   });
   const report = await inspectLayers({ repoDir: repo, limits: { timeoutMs: 200, maxBytes: 1024 * 1024 } });
@@ -56,13 +43,13 @@ test('the read limits are options: a hanging upstream costs the timeout given, a
 test('relative paths are relative to the universe folder; an upstream listing a name that is no package name is not used', async () => {
   const repo = local([], {});
   // Relative to the universe folder, not the current one (the tests run in the project folder).
-  const rel = path.relative(repo, up.stagingDir);
+  const rel = path.relative(repo, ctx.up.stagingDir);
   fs.writeFileSync(path.join(repo, 'repository.json'), JSON.stringify({ formatVersion: '1.0', name: 'acme', upstreams: [{ name: 'staging', url: rel }] }));
   const report = await inspectLayers({ repoDir: repo });
   assert.equal(report.layers[1]!.available, true, report.layers[1]!.error);
   assert.deepEqual(report.packages.map((p) => p.name), ['acme-db', 'acme-secret', 'kafka']);
 
-  const evil = path.join(up.root, 'evil.json');
+  const evil = path.join(ctx.up.root, 'evil.json');
   fs.writeFileSync(evil, JSON.stringify({ packages: [{ name: 'kafka', version: '1' }, { name: '../../etc\u001b[31m', version: '1' }] }));
   fs.writeFileSync(path.join(repo, 'repository.json'), JSON.stringify({ formatVersion: '1.0', name: 'acme', upstreams: [{ name: 'evil', url: evil }] }));
   const refused = await inspectLayers({ repoDir: repo });

@@ -1,24 +1,11 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { runCli } from '../helpers/cli.js';
-import { localUniverse, startUpstreams, type Upstreams } from './fixtures.js';
+import { withUpstreams } from './fixtures.js';
 
-let up: Upstreams;
-const made: string[] = [];
-before(async () => {
-  up = await startUpstreams();
-});
-after(async () => {
-  await up.close();
-  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function local(packages: string[], settings: Record<string, unknown>): string {
-  const dir = localUniverse(packages, settings);
-  made.push(dir);
-  return dir;
-}
+const ctx = withUpstreams();
+const local = ctx.local;
 
 interface JsonReport {
   repository: string;
@@ -36,8 +23,8 @@ test('a built universe over HTTP and a DC/OS repository JSON over HTTP: first la
   const repo = local(['acme-db'], {
     terminating: ['acme-*'],
     upstreams: [
-      { name: 'staging', url: `${up.url}staging/`, include: ['acme-*', 'kafka'] },
-      { name: 'public', url: `${up.url}public/dcos/repo-up-to-2.0.json` },
+      { name: 'staging', url: `${ctx.up.url}staging/`, include: ['acme-*', 'kafka'] },
+      { name: 'public', url: `${ctx.up.url}public/dcos/repo-up-to-2.0.json` },
     ],
   });
   const r = await runCli(['layers', '--repo', repo, '--format', 'json']);
@@ -74,20 +61,20 @@ test('failing upstreams are reported one by one, never fail the others, and hold
   const repo = local(['acme-db'], {
     terminating: ['acme-*'],
     upstreams: [
-      { name: 'broken', url: `${up.broken}universe/`, include: ['zzz-*'] },
-      { name: 'staging', url: `${up.url}staging/`, include: ['acme-*', 'kafka'] },
-      { name: 'hanging', url: `${up.hanging}universe/`, include: ['spark'] },
-      { name: 'garbage', url: `${up.garbage}repo.json`, include: ['nothing-*'] },
-      { name: 'not-a-universe', url: `${up.url}nowhere/`, include: ['nothing-*'] },
-      { name: 'missing-file', url: `${up.url}nowhere/repo.json`, include: ['nothing-*'] },
-      { name: 'public', url: `${up.url}public/dcos/repo-up-to-2.0.json` },
+      { name: 'broken', url: `${ctx.up.broken}universe/`, include: ['zzz-*'] },
+      { name: 'staging', url: `${ctx.up.url}staging/`, include: ['acme-*', 'kafka'] },
+      { name: 'hanging', url: `${ctx.up.hanging}universe/`, include: ['spark'] },
+      { name: 'garbage', url: `${ctx.up.garbage}repo.json`, include: ['nothing-*'] },
+      { name: 'not-a-universe', url: `${ctx.up.url}nowhere/`, include: ['nothing-*'] },
+      { name: 'missing-file', url: `${ctx.up.url}nowhere/repo.json`, include: ['nothing-*'] },
+      { name: 'public', url: `${ctx.up.url}public/dcos/repo-up-to-2.0.json` },
     ],
   });
   const started = Date.now();
   const r = await runCli(['layers', '--repo', repo, '--format', 'json', '--timeout', '1'], { timeoutMs: 60_000 });
   assert.equal(r.timedOut, false, 'the command finishes although an upstream never answers');
   assert.equal(r.code, 1, r.stderr);
-  assert.ok(up.hangs() > 0, 'the hanging upstream was asked');
+  assert.ok(ctx.up.hangs() > 0, 'the hanging upstream was asked');
   const report = JSON.parse(r.stdout) as JsonReport;
   const states = Object.fromEntries(report.layers.map((l) => [l.name, l]));
   assert.match(states.broken!.error!, /the server answered HTTP 500/);
@@ -123,8 +110,8 @@ test('failing upstreams are reported one by one, never fail the others, and hold
 test('upstreams given as paths: a built universe folder and a DC/OS repository file, relative to the universe', async () => {
   const repo = local([], {
     upstreams: [
-      { name: 'staging', url: up.stagingDir },
-      { name: 'public', url: `${up.publicDir}/dcos/repo-up-to-2.0.json` },
+      { name: 'staging', url: ctx.up.stagingDir },
+      { name: 'public', url: `${ctx.up.publicDir}/dcos/repo-up-to-2.0.json` },
     ],
   });
   const r = await runCli(['layers', '--repo', repo, '--format', 'json']);
