@@ -67,7 +67,7 @@ async function listen(handler: http.RequestListener): Promise<{ url: string; clo
 }
 
 /** Builds the two universes and starts the four servers. */
-export async function startUpstreams(): Promise<Upstreams> {
+async function startUpstreams(): Promise<Upstreams> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'universe-layers-'));
   const stagingDir = path.join(root, 'staging');
   const publicDir = path.join(root, 'public');
@@ -103,7 +103,7 @@ export async function startUpstreams(): Promise<Upstreams> {
 }
 
 /** A local universe holding `packages` (revision 0 each) and this repository.json. */
-export function localUniverse(packages: string[], settings: Record<string, unknown>): string {
+function localUniverse(packages: string[], settings: Record<string, unknown>): string {
   const files = Object.fromEntries(packages.flatMap((name) => Object.entries(revisionFiles(name, 0))));
   // An empty packages/ folder holds a placeholder file, as universe init leaves it.
   return writeTree({ 'packages/.gitkeep': '', ...files, 'repository.json': JSON.stringify({ formatVersion: '1.0', name: 'acme', ...settings }, null, 2) + '\n' }, 'universe-layers-local-');
