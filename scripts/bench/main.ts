@@ -6,7 +6,9 @@
  * Python modules are installed), and prints the ratios the targets are stated in. BENCH_RUNS sets
  * the runs per figure (default 3); BENCH_ONLY=validate, check, dcos, watch or faults runs one section.
  * The watch section times answers of `universe serve --watch` while it rebuilds (BENCH_SECONDS,
- * default 10, per sample).
+ * default 10, per sample). BENCH_FASTPATHS=1 (or a comma-separated list of fast paths) measures
+ * each fast path on and off instead (see fastpaths.ts; BENCH_PAIRS pairs, default 5;
+ * BENCH_FASTPATHS_WHAT=build times builds).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -18,6 +20,7 @@ import { BenchFailure, benchCheck } from './check-bench.js';
 import { benchDcos } from './dcos.js';
 import { benchWatch } from './watch.js';
 import { benchFaults } from './faults.js';
+import { benchFastPaths } from './fastpaths.js';
 import { CommandFailed, measure, median, mib, uniqueBytes, writeFloor, x } from './measure.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,7 +61,6 @@ function bench(label: string, dir: string): string[] {
     `build    (validate + write)    ${build.ms.toFixed(0).padStart(7)} ms   ${x(build.ms, floor.ms)} floor (target ≤ 5×: ${ok(build.ms <= 5 * floor.ms)})   peak RSS ${mib(build.maxRssBytes)} = ${x(build.maxRssBytes, input)} input (target < 4×: ${ok(build.maxRssBytes < 4 * input)})`,
     `build phases (ms): ${Object.entries(build.phases ?? {}).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`,
     `deleting the replaced artifact: ${Math.round(build.removePreviousMs ?? 0)} ms more (not in the build figure: universe build deletes it in the background after returning)`,
-    `template analysis on a second thread: ${validate.threads ? `the worker took ${validate.threads.workerPackages} of ${validate.threads.workerPackages + validate.threads.mainPackages} packages` : 'not used (a universe under 64 MiB, or one core)'}; UNIVERSE_THREADS=0 turns it off`,
     `artifact: ${written.files} files, ${written.inodes} distinct (the rest hard links), ${mib(written.bytes)} on disk; ${mib(build.bytesWritten ?? 0)} counting links`,
     `write floor (writing ${mib(written.bytes)} with no other work, like dd): ${wfloor.toFixed(0)} ms = ${x(wfloor, floor.ms)} the read floor`,
     '',
@@ -67,6 +69,27 @@ function bench(label: string, dir: string): string[] {
 
 const wants = (section: string): boolean => only === undefined || only === section;
 fs.mkdirSync(work, { recursive: true });
+const fastPaths = process.env.BENCH_FASTPATHS;
+if (fastPaths) {
+  const synthDir = path.join(work, 'synthetic');
+  const synth = generateSynthetic(corpus, synthDir, 12000);
+  const pairs = Number(process.env.BENCH_PAIRS ?? 5);
+  const what = process.env.BENCH_FASTPATHS_WHAT === 'build' ? 'build' : 'validate';
+  const universes = [
+    { label: 'DC/OS Universe (1,235 rev)', slug: 'dcos', dir: path.join(dcosCorpus, 'repo') },
+    { label: `synthetic (${synth.revisions.toLocaleString('en-US')} rev)`, slug: 'synthetic', dir: synthDir },
+  ].filter((u) => process.env.BENCH_UNIVERSE === undefined || u.label.startsWith(process.env.BENCH_UNIVERSE));
+  for (const u of universes) {
+    if (!fs.existsSync(path.join(u.dir, 'packages'))) {
+      process.stderr.write(`bench: ${u.dir} not found; the fast-path mode needs ../shared/corpus beside the project\n`);
+      process.exit(2);
+    }
+  }
+  const rows = fastPaths === '1' ? undefined : fastPaths.split(',');
+  process.stdout.write(`# universe bench, fast paths (node ${process.version}, ${os.cpus().length} cores)\n\n`);
+  process.stdout.write(benchFastPaths({ universes, pairs, what, out: work, ...(rows ? { only: rows } : {}) }).join('\n') + '\n');
+  process.exit(0);
+}
 process.stdout.write(`# universe bench (node ${process.version}, ${os.cpus().length} cores, median of ${runs} runs, each in a fresh process)\n`);
 if (wants('validate') || wants('check')) {
   if (!fs.existsSync(path.join(corpus, 'packages'))) {

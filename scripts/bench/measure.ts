@@ -13,6 +13,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** What one worker run reports (see worker.ts). */
 export interface Sample {
   ms: number;
+  /** CPU time of the process (user + system, every thread), over the same span as `ms` give or take start-up. */
+  cpuMs?: number;
   maxRssBytes: number;
   bytes?: number;
   bytesWritten?: number;
@@ -20,7 +22,8 @@ export interface Sample {
   errors?: number;
   phases?: Record<string, number>;
   removePreviousMs?: number;
-  threads?: { posted: number; workerPackages: number; mainPackages: number };
+  /** sha256 of the diagnostics (validate and build), to show that two variants agree. */
+  digest?: string;
 }
 
 /** The middle value (the upper one of an even count). */
@@ -29,10 +32,10 @@ export function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** One run of worker.ts (`floor`, `validate` or `build`) in a fresh node process. */
-function worker(what: string, dir: string, out?: string): Sample {
+/** One run of worker.ts (`floor`, `validate` or `build`) in a fresh node process, with `env` added to this one's. */
+export function worker(what: string, dir: string, out?: string, env?: NodeJS.ProcessEnv): Sample {
   const args = [path.join(here, 'worker.js'), what, dir, ...(out ? [out] : [])];
-  const r = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24, env: env ? { ...process.env, ...env } : process.env });
   return JSON.parse(r.trim().split('\n').pop()!) as Sample;
 }
 
@@ -76,7 +79,7 @@ export function wall(runs: number, cmd: string, args: string[], opts: { cwd?: st
  * VM's ext4 (mounted with `discard`), deleting a 355 MiB artifact just before a build slowed that
  * build by seconds. Every measured command, ours and the DC/OS scripts alike, starts this way.
  */
-function settle(): void {
+export function settle(): void {
   spawnSync('sync', { stdio: 'ignore' });
 }
 

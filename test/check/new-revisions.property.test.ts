@@ -42,7 +42,7 @@ test(`property: check reports every error validate --policy new finds in an addi
       const checkErrors = new Set(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.file} ${d.pointer}`));
       const roots = [...new Set(Object.keys(change).map((f) => f.split('/').slice(0, 3).join('/')))];
       const under = (file: string): boolean => roots.some((r) => file === r || file.startsWith(`${r}/`) || r.startsWith(`${file}/`));
-      const validated = await validateSnapshot(new WorktreeSnapshot(repo.repoDir), undefined, { policy: 'new', threads: 'off' });
+      const validated = await validateSnapshot(new WorktreeSnapshot(repo.repoDir), undefined, { policy: 'new' });
       let compared = 0;
       for (const d of validated.diagnostics) {
         if (d.severity !== 'error' || !under(d.file)) continue;

@@ -53,7 +53,7 @@ test(`new revisions: check refuses each of ${CASES.length} kinds of broken addit
       );
       // validate judging everything as new: its errors in what was added are check's errors too.
       const addedDirs = Object.keys(files).map((f) => f.split('/').slice(0, 3).join('/'));
-      const all = await validateSnapshot(new WorktreeSnapshot(repo.repoDir), undefined, { policy: 'new', threads: 'off' });
+      const all = await validateSnapshot(new WorktreeSnapshot(repo.repoDir), undefined, { policy: 'new' });
       for (const d of all.diagnostics) {
         if (d.severity !== 'error' || !addedDirs.some((a) => d.file === a || d.file.startsWith(`${a}/`) || a.startsWith(`${d.file}/`))) continue;
         assert.ok(errors.has(`${d.code} ${d.file} ${d.pointer}`), `${c.name}: validate --policy new reports ${d.code} on ${d.file} ${d.pointer}, check does not`);
@@ -83,7 +83,7 @@ test('new revisions: the same legacy defect in a published revision is a warning
   try {
     const base = await repo.resolve();
     // validate (no history): published, so a warning.
-    const published = await validateSnapshot(new WorktreeSnapshot(repo.repoDir), undefined, { threads: 'off' });
+    const published = await validateSnapshot(new WorktreeSnapshot(repo.repoDir));
     assert.deepEqual(
       published.diagnostics.filter((d) => d.code === 'template-render').map((d) => [d.severity, d.file]),
       [['warning', G('marathon.json.mustache')]],

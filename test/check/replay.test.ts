@@ -149,7 +149,7 @@ test('replay: the replayed universe validates as published (legacy defects are w
   if (!hasCorpus()) return void t.skip(NO_CORPUS);
   const h = await replay();
   await h.repo.checkout(h.tip);
-  const result = await validateSnapshot(new WorktreeSnapshot(h.repo.repoDir), undefined, { threads: 'off' });
+  const result = await validateSnapshot(new WorktreeSnapshot(h.repo.repoDir));
   assert.equal(result.summary.errors, 0);
   assert.ok(result.diagnostics.some((d) => d.code === 'template-render' && d.severity === 'warning' && d.file === P('N/namerd/4/marathon.json.mustache')));
 });

@@ -116,3 +116,18 @@ test('scan: unterminated and malformed input never throws', () => {
     assert.doesNotThrow(() => scan(text), text);
   }
 });
+
+test('scan: a duplicate late in a large object is found, equal keys of a nested copy are not duplicates', () => {
+  const keys = Array.from({ length: 500 }, (_, i) => `"k${i}": ${i}`);
+  assert.deepEqual(scan(`{${keys.join(', ')}}`).problems, []);
+  assert.deepEqual(kinds(scan(`{${keys.join(', ')}, "k3": 0}`).problems), [['duplicate-key', '/k3']]);
+  assert.deepEqual(scan(`{${keys.join(', ')}, "n": {${keys.join(', ')}}}`).problems, []);
+  // Keys of equal length with the same first and last character are still different keys.
+  assert.deepEqual(scan('{"axb": 1, "ayb": 2, "azb": {"axb": 1}}').problems, []);
+});
+
+test('scan: a huge depth limit is no allocation; one level less stops at the deepest bracket', () => {
+  const text = '['.repeat(5000) + ']'.repeat(5000);
+  assert.deepEqual(scan(text, Number.MAX_SAFE_INTEGER, false), { problems: [], tooDeep: false });
+  assert.equal(scan(text, 4999, false).tooDeep, true);
+});

@@ -20,7 +20,7 @@ const show = (ds: readonly Diagnostic[]): string[] => ds.map((d) => `${d.file}:$
 
 /** Compares validateUnder with the full validation, narrowed, for each path. */
 async function assertSameAsFull(snapshot: Snapshot, paths: (all: string[]) => string[]): Promise<number> {
-  const full = await validateSnapshot(snapshot, undefined, { threads: 'off' });
+  const full = await validateSnapshot(snapshot);
   const dirs: string[] = [];
   for (const p of full.catalog.packages) {
     dirs.push(p.dir, `packages/${p.letter}`);
@@ -28,7 +28,7 @@ async function assertSameAsFull(snapshot: Snapshot, paths: (all: string[]) => st
   }
   const chosen = paths([...new Set(dirs)].sort());
   for (const under of chosen) {
-    const part = await validateUnder(snapshot, under, { threads: 'off' });
+    const part = await validateUnder(snapshot, under);
     assert.deepEqual(show(part.diagnostics), show(full.diagnostics.filter((d) => isUnder(d.file, under))), under);
   }
   return chosen.length;
@@ -62,10 +62,10 @@ test('validate-under: the same on the DC/OS Universe, one package in ten', { ski
 
 test('validate-under: one package is read alone (with what it depends on), and the summary counts what is under the path', async () => {
   const files = { ...dep('app', { base: '^1.0.0' }), ...dep('base', {}), ...revisionFiles('widget', 0), ...revisionFiles('widget', 1) };
-  const r = await validateUnder(new MemorySnapshot(files), 'packages/A/app', { threads: 'off' });
+  const r = await validateUnder(new MemorySnapshot(files), 'packages/A/app');
   assert.deepEqual(r.catalog.packages.map((p) => p.name), ['app', 'base']);
   assert.deepEqual(show(r.diagnostics), []);
   assert.deepEqual([r.summary.packages, r.summary.revisions, r.summary.files], [1, 1, 4]);
-  const rev = await validateUnder(new MemorySnapshot(files), 'packages/W/widget/1', { threads: 'off' });
+  const rev = await validateUnder(new MemorySnapshot(files), 'packages/W/widget/1');
   assert.deepEqual([rev.summary.packages, rev.summary.revisions, rev.summary.files], [1, 1, 4]);
 });

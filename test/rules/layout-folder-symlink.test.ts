@@ -60,7 +60,7 @@ test('layout-folder-symlink: a package whose only revision is a link gets the er
 test('layout-folder-symlink: validation of a universe with a linked revision fails with an error on the link', async () => {
   const dir = writeTree({ ...base(), [`${W}/2`]: { symlink: '1' } });
   try {
-    const r = await validateSnapshot(new WorktreeSnapshot(dir), undefined, { threads: 'off' });
+    const r = await validateSnapshot(new WorktreeSnapshot(dir));
     assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity, d.file]), [['layout-folder-symlink', 'error', `${W}/2`]]);
     assert.equal(r.summary.revisions, 2, 'the link is not followed');
   } finally {

@@ -64,19 +64,17 @@ const THREE_DEFECTS = {
 };
 
 test('one run reports every problem: a wrong type in config.json, a bad default, and a template missing a comma', async () => {
-  for (const threads of ['off', 'force'] as const) {
-    const r = await validateSnapshot(new MemorySnapshot(files(THREE_DEFECTS)), undefined, { threads });
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.file, d.line, d.severity]), [
-      ['schema-config-draft04', `${R}/config.json`, 8, 'error'],
-      ['config-defaults', `${R}/config.json`, 13, 'error'],
-      ['template-render', `${R}/marathon.json.mustache`, 5, 'error'],
-    ], threads);
-  }
+  const r = await validateSnapshot(new MemorySnapshot(files(THREE_DEFECTS)));
+  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.file, d.line, d.severity]), [
+    ['schema-config-draft04', `${R}/config.json`, 8, 'error'],
+    ['config-defaults', `${R}/config.json`, 13, 'error'],
+    ['template-render', `${R}/marathon.json.mustache`, 5, 'error'],
+  ]);
 });
 
 test('one run reports every problem: where the bad default breaks the template itself, two findings and a note naming the third check', async () => {
   const over = { ...THREE_DEFECTS, 'config.json': config({ name: { type: 'strnig', default: 'widget' }, cmd: { type: 'string', enum: ['x'], default: 'a", "b' } }), 'marathon.json.mustache': '{\n  "id": "{{service.name}}",\n  "cmd": [{{service.cmd}}]\n  "mem": 32\n}\n' };
-  const r = await validateSnapshot(new MemorySnapshot(files(over)), undefined, { threads: 'off' });
+  const r = await validateSnapshot(new MemorySnapshot(files(over)));
   assert.deepEqual(r.diagnostics.map((d) => [d.code, d.file, d.severity]), [
     ['schema-config-draft04', `${R}/config.json`, 'error'],
     ['config-defaults', `${R}/config.json`, 'error'],

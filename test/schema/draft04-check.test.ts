@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DRAFT04_KEYWORDS, isCleanDraft04 } from '../../scripts/lib/schema/draft04-check.js';
 import { invalidRegexIssues } from '../../scripts/lib/schema/config-regex.js';
+import { validateSnapshot } from '../../scripts/lib/ops/validate.js';
+import { MemorySnapshot } from '../../scripts/lib/snapshot/memory.js';
+import { revisionFiles } from '../helpers/repo.js';
 // The generated validator itself, not validators.ts (which asks the fast check first): it is
 // the reference the fast check must agree with.
 import * as generated from '../../scripts/lib/schema/validators.generated.js';
@@ -126,4 +129,19 @@ test('draft04-check agrees with the slow way on every config.json of the corpus'
     }
   }
   assert.ok(n > 100);
+});
+
+// Kept for this as much as for speed: the generated meta-schema validator recurses once per
+// subschema and overflows the stack on a config.json nested about as deep as a repository may
+// allow (maxJsonDepth up to 1000), where this check, iterative, clears a clean one.
+test('draft04-check: a clean config.json nested as deep as maxJsonDepth allows validates without an internal error', async () => {
+  let deep: Record<string, unknown> = { type: 'string', default: 'x' };
+  for (let i = 0; i < 497; i++) deep = { type: 'object', properties: { a: deep } };
+  const config = JSON.stringify({ type: 'object', properties: { service: { type: 'object', properties: { name: { type: 'string', default: 'deep' } } }, deep } });
+  const files = {
+    'repository.json': JSON.stringify({ formatVersion: '1.0', name: 'deep', limits: { maxJsonDepth: 1000 } }),
+    ...revisionFiles('deep', 0, { files: { 'config.json': config } }),
+  };
+  const v = await validateSnapshot(new MemorySnapshot(files));
+  assert.deepEqual(v.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`), []);
 });

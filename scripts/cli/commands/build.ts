@@ -8,7 +8,6 @@ import { reporter } from '../reporters/index.js';
 import { buildArtifact, DcosRejectedError, LeftOutError, type BuildReport } from '../../lib/ops/build.js';
 import { validateSnapshot } from '../../lib/ops/validate.js';
 import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
-import { threadMode } from '../threads.js';
 import { removePrevious } from '../../lib/index/artifact-dir.js';
 import { headCommit } from '../git.js';
 import { PROCESSES } from '../processes.js';
@@ -61,7 +60,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const prefix = displayPrefix(io.cwd, repo);
   const started = performance.now();
   // Validation renders every descriptor with its defaults; kept, spec.json reuses them.
-  const result = await validateSnapshot(new WorktreeSnapshot(repo), undefined, { keepRenders: true, threads: threadMode() });
+  const result = await validateSnapshot(new WorktreeSnapshot(repo), undefined, { keepRenders: true });
   const validatedMs = performance.now() - started;
   const { summary } = result;
   if (summary.errors > 0) {

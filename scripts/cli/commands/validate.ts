@@ -4,7 +4,6 @@ import { checkoutPrefix, displayPrefix, targetUnder } from '../paths.js';
 import { FORMATS, reporter } from '../reporters/index.js';
 import { validateUnder } from '../../lib/ops/validate-under.js';
 import { POLICY_NAMES } from '../../lib/policy/settings.js';
-import { threadMode } from '../threads.js';
 import { WorktreeSnapshot } from '../../lib/snapshot/worktree.js';
 
 /** `universe validate --help`. */
@@ -54,7 +53,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const repo = target.universe.label;
   const started = performance.now();
   const policy = choice(values.policy, 'policy', POLICY_NAMES, 'published');
-  const result = await validateUnder(new WorktreeSnapshot(repo), target.under, { threads: threadMode(), policy });
+  const result = await validateUnder(new WorktreeSnapshot(repo), target.under, { policy });
   const ms = performance.now() - started;
   const render = await reporter(format);
   const opts = { color: io.color, prefix: displayPrefix(io.cwd, repo), checkoutPrefix: checkoutPrefix(io.cwd, repo), ms };

@@ -27,17 +27,8 @@ export async function loadCatalog(
   snapshot: Snapshot,
   limits: Limits = DEFAULT_LIMITS,
   preloadedSettings?: LoadedFile,
-  observer?: LoadObserver,
 ): Promise<Catalog> {
-  return loadCatalogSubset(snapshot, limits, preloadedSettings, () => true, observer);
-}
-
-/** Sees a catalog being loaded (the template pool hands files to a second thread this way). */
-export interface LoadObserver {
-  /** Each revision file as read and decoded, before it is parsed. */
-  fileDecoded(path: string, name: RevisionFileName, file: DecodedFile): void;
-  /** Each package folder, once loaded. */
-  packageLoaded(pkg: PackageDir): void;
+  return loadCatalogSubset(snapshot, limits, preloadedSettings, () => true);
 }
 
 /**
@@ -51,7 +42,6 @@ export async function loadCatalogSubset(
   limits: Limits,
   preloadedSettings: LoadedFile | undefined,
   pick: (letter: string, name: string) => boolean,
-  observer?: LoadObserver,
 ): Promise<Catalog> {
   const catalog: Catalog = {
     snapshot,
@@ -83,11 +73,10 @@ export async function loadCatalogSubset(
     catalog.letters.push(letter);
     for (const pkgEntry of letterEntries) {
       if (pkgEntry.kind !== 'dir' || !pick(letter.name, pkgEntry.name)) continue;
-      const pkg = await loadPackage(snapshot, letter, pkgEntry.name, limits, unreadable, observer);
+      const pkg = await loadPackage(snapshot, letter, pkgEntry.name, limits, unreadable);
       if (!pkg) continue;
       catalog.filesRead += pkg.revisions.reduce((n, r) => n + Object.keys(r.files).length, 0);
       catalog.packages.push(pkg);
-      observer?.packageLoaded(pkg);
     }
   }
   catalog.packages.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.letter, b.letter));
@@ -138,7 +127,7 @@ async function listDir(snapshot: Snapshot, dir: string, unreadable: Unreadable):
 }
 
 /** A package folder, or undefined when it cannot be listed (recorded in `unreadable`). */
-async function loadPackage(snapshot: Snapshot, letter: LetterDir, name: string, limits: Limits, unreadable: Unreadable, observer?: LoadObserver): Promise<PackageDir | undefined> {
+async function loadPackage(snapshot: Snapshot, letter: LetterDir, name: string, limits: Limits, unreadable: Unreadable): Promise<PackageDir | undefined> {
   const dir = `${letter.dir}/${name}`;
   const listed = await listDir(snapshot, dir, unreadable);
   if (listed === UNREADABLE) return undefined;
@@ -153,7 +142,7 @@ async function loadPackage(snapshot: Snapshot, letter: LetterDir, name: string, 
     const files: Revision['files'] = {};
     for (const e of revEntries) {
       if (!KNOWN.has(e.name)) continue;
-      const loaded = loadFileNow(snapshot, `${revDir}/${e.name}`, limits, e.kind, observer && ((path, file) => observer.fileDecoded(path, e.name as RevisionFileName, file)));
+      const loaded = loadFileNow(snapshot, `${revDir}/${e.name}`, limits, e.kind);
       files[e.name as RevisionFileName] = loaded instanceof Promise ? await loaded : loaded;
     }
     revisions.push({
@@ -183,26 +172,22 @@ export async function loadFile(snapshot: Snapshot, path: string, limits: Limits,
  * {@link loadFile} without a promise when the snapshot reads synchronously: per file, the
  * promise and the await cost more than reading a small file from the page cache.
  */
-function loadFileNow(snapshot: Snapshot, path: string, limits: Limits, kind?: EntryKind, onDecoded?: (path: string, file: DecodedFile) => void): LoadedFile | Promise<LoadedFile> {
-  const load = (read: ReadResult): LoadedFile => {
-    const file = decodeRead(read);
-    onDecoded?.(path, file);
-    return loadedFromDecoded(path, file, limits);
-  };
+function loadFileNow(snapshot: Snapshot, path: string, limits: Limits, kind?: EntryKind): LoadedFile | Promise<LoadedFile> {
+  const load = (read: ReadResult): LoadedFile => loadedFromDecoded(path, decodeRead(read), limits);
   if (snapshot.readTransientSync) return load(snapshot.readTransientSync(path, limits.maxFileBytes, kind));
   return snapshot.read(path, limits.maxFileBytes, kind).then(load);
 }
 
 /** A file as read and decoded, not yet parsed: a read failure, or the byte size and the decoding. */
-export type DecodedFile = { failure: ReadFailure } | { size: number; decoded: DecodedText };
+type DecodedFile = { failure: ReadFailure } | { size: number; decoded: DecodedText };
 
 /** Decodes what was read (copying the bytes: they may be a reused buffer). */
 function decodeRead(read: ReadResult): DecodedFile {
   return read.ok ? { size: read.bytes.byteLength, decoded: decodeUtf8(read.bytes) } : { failure: read };
 }
 
-/** Parses a decoded file into what the catalog holds, as the loader does. */
-export function loadedFromDecoded(path: string, file: DecodedFile, limits: Limits): LoadedFile {
+/** Parses a decoded file into what the catalog holds. */
+function loadedFromDecoded(path: string, file: DecodedFile, limits: Limits): LoadedFile {
   if ('failure' in file) return { path, failure: file.failure, size: 0, bom: false };
   const { decoded } = file;
   const out: LoadedFile = { path, size: file.size, bom: decoded.bom };

@@ -1,6 +1,5 @@
 import { MAX_ASCII_FINDINGS, NonAsciiCursor } from './ascii.js';
 import { toPointer } from './pointer.js';
-import { isCleanJson } from './scan-fast.js';
 
 /** Keys that would reach an object's prototype if copied naively into a plain object. */
 export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -41,21 +40,10 @@ interface Frame {
  * One pass over a JSON text that finds what JSON.parse silently accepts: duplicate keys,
  * prototype-polluting keys, nesting deeper than `maxDepth`, `\uXXXX` escapes and non-ASCII
  * characters. It tolerates malformed input (it only tracks strings and brackets), so it can run
- * before JSON.parse and stop deep nesting from ever reaching a recursive consumer.
+ * before JSON.parse and stop deep nesting from ever reaching a recursive consumer. Linear in the
+ * text, iterative (no recursion however deep the nesting).
  */
 export function scanJson(text: string, maxDepth: number, checkAscii: boolean): { problems: ScanProblem[]; tooDeep: boolean } {
-  // Nearly every file is clean: a pass that allocates nothing proves it, and only the others pay
-  // for the pass below, which tracks pointers to say where each problem is.
-  if (isCleanJson(text, maxDepth, checkAscii)) return { problems: [], tooDeep: false };
-  return fullScanJson(text, maxDepth, checkAscii);
-}
-
-/**
- * The scan proper, without the fast check for clean texts: every problem, with the pointer of
- * the member concerned. The fast check must never call clean a text this finds a problem in.
- * @internal Exported for the test that holds the fast check to it.
- */
-export function fullScanJson(text: string, maxDepth: number, checkAscii: boolean): { problems: ScanProblem[]; tooDeep: boolean } {
   const problems: ScanProblem[] = [];
   const stack: Frame[] = [];
   const path = (): Array<string | number> => stack.map((f) => (f.isObject ? (f.key ?? '') : f.index));

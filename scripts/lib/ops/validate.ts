@@ -9,7 +9,6 @@ import type { Rule } from '../rules/types.js';
 import { validateSettings } from '../schema/validators.js';
 import type { Snapshot, SnapshotEntry } from '../snapshot/types.js';
 import { CannotRunError } from './errors.js';
-import { TemplatePool, type PoolStats, type ThreadMode } from './parallel/template-pool.js';
 import { packagesFolderProblem } from '../snapshot/packages-folder.js';
 
 /** Everything a validation run produced; `catalog` and `analysis` are reused by the build. */
@@ -19,14 +18,10 @@ export interface ValidationResult {
   catalog: Catalog;
   settings: RepositorySettings;
   analysis: Analysis;
-  /** What the template worker did, when one started (see TemplatePool). */
-  threads?: PoolStats;
 }
 
 /** Options of {@link validateSnapshot}. */
 export interface ValidateOptions extends AnalysisOptions {
-  /** Whether templates are analysed on a second thread (see TemplatePool); default `auto`. */
-  threads?: ThreadMode;
   /** Judge every revision as published (the default: legacy leniency applies) or as new. */
   policy?: PolicyName;
 }
@@ -42,23 +37,9 @@ export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[
   const problem = packagesFolderProblem(snapshot.label, top);
   if (problem) throw new CannotRunError(problem);
   const { settings, file } = await readSettings(snapshot, top);
-  // Template analysis runs on a second thread as this one loads the catalog.
-  const pool = TemplatePool.start(settings.limits, settings, options.keepRenders === true, options.threads);
-  let diagnostics: Diagnostic[];
-  let catalog: Catalog;
-  let analysis: Analysis;
-  let poolStats: PoolStats | undefined;
-  try {
-    catalog = await loadCatalog(snapshot, settings.limits, file, pool);
-    analysis = new Analysis(catalog, settings, options);
-    const ctx = { catalog, settings, analysis };
-    const beforeRule = (rule: Rule): void => {
-      if (pool && poolStats === undefined && rule.readsTemplateFacts) poolStats = pool.finish(catalog, ctx);
-    };
-    diagnostics = await runRules(catalog, settings, rules, options.policy === 'new' ? { newPaths: 'all' } : {}, analysis, { beforeRule });
-  } finally {
-    if (pool && poolStats === undefined) pool.close();
-  }
+  const catalog = await loadCatalog(snapshot, settings.limits, file);
+  const analysis = new Analysis(catalog, settings, options);
+  const diagnostics = await runRules(catalog, settings, rules, options.policy === 'new' ? { newPaths: 'all' } : {}, analysis);
   const counts = countBySeverity(diagnostics);
   let revisions = 0;
   for (const p of catalog.packages) revisions += p.revisions.length;
@@ -75,7 +56,6 @@ export async function validateSnapshot(snapshot: Snapshot, rules: readonly Rule[
     catalog,
     settings,
     analysis,
-    ...(poolStats?.started ? { threads: poolStats } : {}),
   };
 }
 

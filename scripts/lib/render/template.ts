@@ -43,6 +43,13 @@ export function nameSegments(name: string): readonly string[] {
   return names;
 }
 
+let fastParsing = true;
+
+/** Whether {@link parseTemplate} tries fast-parse.ts first (the benchmark turns it off to measure it). */
+export function useFastParse(on: boolean): void {
+  fastParsing = on;
+}
+
 /** Parses a mustache template; partials (`{{> name}}`) are an error: nothing may be loaded from elsewhere. */
 export function parseTemplate(text: string): ParsedTemplate | { error: TemplateError } {
   // A hostile template of nested sections is refused before a token tree is built for it.
@@ -50,7 +57,7 @@ export function parseTemplate(text: string): ParsedTemplate | { error: TemplateE
   if (early !== undefined) return { error: { offset: early, message: tooDeepMessage } };
   let tokens: Token[];
   try {
-    tokens = fastParse(text) ?? (writer.parse(text, TAGS) as Token[]);
+    tokens = (fastParsing ? fastParse(text) : undefined) ?? (writer.parse(text, TAGS) as Token[]);
   } catch (e) {
     if (e instanceof RangeError) return { error: { offset: 0, message: tooDeepMessage } };
     return { error: explain(text, e instanceof Error ? e.message : String(e)) };

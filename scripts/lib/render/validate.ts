@@ -29,6 +29,13 @@ export interface OptionIssue {
 // Keywords that only say "something below failed": their sub-errors are the useful ones.
 const WRAPPERS = new Set(['properties', 'patternProperties', 'items', 'additionalItems', 'prefixItems', '$ref', '$recursiveRef', 'allOf', 'contains', 'dependentSchemas', 'if', 'unevaluatedProperties', 'unevaluatedItems']);
 
+let fastValidation = true;
+
+/** Whether {@link validateOptions} asks fast-validate.ts first (the benchmark turns it off to measure it). */
+export function useFastValidate(on: boolean): void {
+  fastValidation = on;
+}
+
 /**
  * Validates install options against a package's config.json (a draft-04 JSON Schema) with an
  * interpreting validator (@cfworker/json-schema): compiling thousands of small user schemas
@@ -79,6 +86,7 @@ const plans = new WeakMap<object, Plan>();
 
 function planFor(config: JsonObject): Plan {
   let plan = plans.get(config);
+  if (!plan && !fastValidation) plans.set(config, (plan = { fast: false }));
   if (!plan) {
     const inspection = inspectSchema(config);
     // A schema that must be prepared is only judged fast when dereferencing it cannot throw.

@@ -71,16 +71,6 @@ export class Analysis {
     return parts.length >= 4 ? this.byDir.get(parts.slice(0, 4).join('/')) : undefined;
   }
 
-  /**
-   * Records what {@link memo} would compute for a revision and key, computed elsewhere (another
-   * thread): a later `memo` call returns it without computing.
-   */
-  preset(rev: Revision, key: string, value: unknown): void {
-    let m = this.memos.get(key);
-    if (!m) this.memos.set(key, (m = new Map()));
-    m.set(rev, value);
-  }
-
   /** Computes `fn` once per revision and key; rules use it to share expensive work. */
   memo<T>(rev: Revision, key: string, fn: () => T): T {
     let m = this.memos.get(key);

@@ -11,7 +11,6 @@ export const auroraRender: RevisionRule = {
   description: 'job.aurora.mustache must render with the default options into text that defines jobs = [...].',
   severity: 'error',
   scope: 'revision',
-  readsTemplateFacts: true,
   check(rev, ctx) {
     const facts = templateFacts(rev, ctx, 'job.aurora.mustache');
     const r = facts?.render;

@@ -20,7 +20,6 @@ export const configDefaults: RevisionRule = {
   severity: 'error',
   legacySeverity: 'warning',
   scope: 'revision',
-  readsTemplateFacts: true,
   check(rev, ctx) {
     const facts = optionFacts(rev, ctx);
     const file = rev.files['config.json'];

@@ -31,7 +31,6 @@ export const notChecked: RevisionRule = {
   description: 'Notes the checks another problem kept from running on a file (fix that problem and validate again).',
   severity: 'info',
   scope: 'revision',
-  readsTemplateFacts: true,
   check(rev, ctx) {
     const out: Finding[] = [];
     const config = rev.files['config.json'];

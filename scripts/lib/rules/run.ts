@@ -22,12 +22,6 @@ export interface RunScope {
   newPaths?: 'all' | ReadonlySet<string>;
 }
 
-/** Callbacks of {@link runRules}. */
-export interface RunHooks {
-  /** Called before each rule runs. */
-  beforeRule?: (rule: Rule) => void;
-}
-
 /**
  * Runs rules over a catalog and returns located, sorted diagnostics. Rules that throw are a bug
  * of ours, not of the data: the error is reported as an `internal-error` diagnostic on the file
@@ -39,7 +33,6 @@ export async function runRules(
   rules: readonly Rule[],
   scope: RunScope = {},
   analysis: Analysis = new Analysis(catalog, settings),
-  hooks: RunHooks = {},
 ): Promise<Diagnostic[]> {
   const ctx: RuleContext = { catalog, settings, analysis };
   const raw: Array<{ rule: RuleMeta; finding: Finding }> = [];
@@ -53,7 +46,6 @@ export async function runRules(
     for (const finding of found) raw.push({ rule, finding });
   };
   for (const rule of rules) {
-    hooks.beforeRule?.(rule);
     if (rule.scope === 'catalog') guard(rule, 'packages', () => rule.check(ctx));
     else if (rule.scope === 'package') {
       for (const pkg of catalog.packages) {

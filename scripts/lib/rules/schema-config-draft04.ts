@@ -13,7 +13,6 @@ export const schemaConfigDraft04: RevisionRule = {
   severity: 'error',
   legacySeverity: 'warning',
   scope: 'revision',
-  readsTemplateFacts: true,
   check(rev, ctx) {
     const file = rev.files['config.json'];
     const value = ctx.analysis.json(rev, 'config.json');

@@ -17,7 +17,6 @@ export const templateRender: RevisionRule = {
   severity: 'error',
   legacySeverity: 'warning',
   scope: 'revision',
-  readsTemplateFacts: true,
   check(rev, ctx) {
     const facts = templateFacts(rev, ctx, 'marathon.json.mustache');
     const r = facts?.render;

@@ -13,7 +13,6 @@ export const templateSyntax: RevisionRule = {
   description: 'Mustache templates (marathon.json.mustache, job.aurora.mustache) must parse.',
   severity: 'error',
   scope: 'revision',
-  readsTemplateFacts: true,
   check(rev, ctx) {
     const out: Finding[] = [];
     for (const file of TEMPLATE_FILES) {

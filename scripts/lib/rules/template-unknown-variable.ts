@@ -15,7 +15,6 @@ export const templateUnknownVariable: RevisionRule = {
   description: 'Template variables must name an option declared in config.json or a member of resource.json.',
   severity: 'warning',
   scope: 'revision',
-  readsTemplateFacts: true,
   check(rev, ctx) {
     const out: Finding[] = [];
     for (const file of TEMPLATE_FILES) {

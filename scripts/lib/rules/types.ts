@@ -24,12 +24,6 @@ export interface RuleMeta {
    * packages have it. Defaults to `publishedSeverity`, then `severity`.
    */
   legacySeverity?: Severity;
-  /**
-   * The rule reads the shared template analysis (shared/template-analysis.ts). A validation
-   * that analyses templates on a second thread takes those results in before the first such
-   * rule runs; without the flag a rule would still be right, computing what it needs itself.
-   */
-  readsTemplateFacts?: true;
 }
 
 /** Shared state for one validation run: the catalog, the settings, and memoised analyses. */

@@ -47,9 +47,9 @@ export function configSchemaIssues(rev: Revision, ctx: RuleContext, config: unkn
 }
 
 /** Memo key of {@link configSchemaIssues}. */
-export const CONFIG_ISSUES_KEY = 'config:draft04-issues';
+const CONFIG_ISSUES_KEY = 'config:draft04-issues';
 /** Memo key of {@link optionFacts}. */
-export const OPTIONS_KEY = 'template:options';
+const OPTIONS_KEY = 'template:options';
 
 /**
  * A render outcome kept for the rules: no rendered text, which would cost memory for the whole
@@ -110,7 +110,7 @@ export function optionFacts(rev: Revision, ctx: RuleContext): OptionFacts | unde
 }
 
 /** Memo keys of {@link templateFacts}, built once: the rules ask for the facts of both files of every revision. */
-export const FACTS_KEY: Readonly<Record<TemplateFile, string>> = { 'marathon.json.mustache': 'template:facts:marathon.json.mustache', 'job.aurora.mustache': 'template:facts:job.aurora.mustache' };
+const FACTS_KEY: Readonly<Record<TemplateFile, string>> = { 'marathon.json.mustache': 'template:facts:marathon.json.mustache', 'job.aurora.mustache': 'template:facts:job.aurora.mustache' };
 
 /**
  * Parses a template once, finds its unresolvable references, and renders it with the default
