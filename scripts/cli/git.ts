@@ -1,4 +1,4 @@
-import type { UserConfigDirs } from '../lib/git/ignore-rules.js';
+import type { UserConfigDirs } from '../lib/git/features.js';
 import { locateRepository } from '../lib/git/locate.js';
 import { Refs } from '../lib/git/refs.js';
 

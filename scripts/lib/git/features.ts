@@ -22,7 +22,10 @@ export class UnsupportedRepositoryError extends CannotRunError {
  */
 const HARMLESS_EXTENSIONS: ReadonlySet<string> = new Set(['noop', 'noop-v1', 'worktreeconfig', 'preciousobjects']);
 
-/** The values of a git config file, as `section.key` (and `section.subsection.key`) in lower case → last value. */
+/**
+ * The values of a git config file, as `section.key` (and `section.subsection.key`) in lower case → last value.
+ * @internal Exported for its table test of how git reads sections, booleans and comments.
+ */
 export function parseGitConfig(text: string): Map<string, string> {
   const out = new Map<string, string>();
   let section = '';
@@ -123,4 +126,39 @@ export function objectDirectories(gitdir: string): string[] {
   };
   visit(path.join(gitdir, 'objects'), 0);
   return out;
+}
+
+/** Where the user's own git configuration lives (the CLI reads them from the environment). */
+export interface UserConfigDirs {
+  /** $HOME: ~/.gitconfig, and ~ in paths. */
+  home?: string;
+  /** $XDG_CONFIG_HOME (default ~/.config): git/config and the default git/ignore. */
+  xdgConfigHome?: string;
+}
+
+/** $XDG_CONFIG_HOME, or ~/.config; undefined without either. */
+export function xdgConfigDir(user: UserConfigDirs): string | undefined {
+  return user.xdgConfigHome || (user.home !== undefined ? path.join(user.home, '.config') : undefined);
+}
+
+/**
+ * A config value as git reads it: the repository's config wins over the user's (~/.gitconfig,
+ * then $XDG_CONFIG_HOME/git/config). `key` is `section.key` in lower case.
+ */
+export function gitConfigValue(gitdir: string, user: UserConfigDirs, key: string): string | undefined {
+  const files = [path.join(gitdir, 'config')];
+  if (user.home !== undefined) files.push(path.join(user.home, '.gitconfig'));
+  const xdg = xdgConfigDir(user);
+  if (xdg !== undefined) files.push(path.join(xdg, 'git', 'config'));
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const value = parseGitConfig(text).get(key);
+    if (value) return value;
+  }
+  return undefined;
 }

@@ -10,15 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { parseGitConfig } from './features.js';
-
-/** Where the user's own git configuration lives (the CLI reads them from the environment). */
-export interface UserConfigDirs {
-  /** $HOME: ~/.gitconfig, and ~ in core.excludesFile. */
-  home?: string;
-  /** $XDG_CONFIG_HOME (default ~/.config): git/config and the default git/ignore. */
-  xdgConfigHome?: string;
-}
+import { gitConfigValue, xdgConfigDir, type UserConfigDirs } from './features.js';
 
 /** One source of patterns and the folder (relative to the top, '' for the top) they are relative to. */
 interface Level {
@@ -104,15 +96,9 @@ function readText(file: string): string {
 
 /** The excludes file git reads: core.excludesFile from the repository's or the user's config, else the XDG default. */
 function excludesFile(gitdir: string, user: UserConfigDirs): string | undefined {
-  const xdg = user.xdgConfigHome || (user.home !== undefined ? path.join(user.home, '.config') : undefined);
-  const configs = [path.join(gitdir, 'config')];
-  if (user.home !== undefined) configs.push(path.join(user.home, '.gitconfig'));
-  if (xdg !== undefined) configs.push(path.join(xdg, 'git', 'config'));
-  for (const config of configs) {
-    const value = parseGitConfig(readText(config)).get('core.excludesfile');
-    if (!value) continue;
-    if (value.startsWith('~/')) return user.home !== undefined ? path.join(user.home, value.slice(2)) : undefined;
-    return value;
-  }
+  const value = gitConfigValue(gitdir, user, 'core.excludesfile');
+  if (value?.startsWith('~/')) return user.home !== undefined ? path.join(user.home, value.slice(2)) : undefined;
+  if (value) return value;
+  const xdg = xdgConfigDir(user);
   return xdg !== undefined ? path.join(xdg, 'git', 'ignore') : undefined;
 }

@@ -10,7 +10,8 @@ import { indexView, readIndex, stagedTree, treeCacheBelow } from '../git/index-r
 import { locateRepository } from '../git/locate.js';
 import { GitObjects, shallowError } from '../git/objects.js';
 import { commitTreeLister, GitSnapshot, virtualTreeLister, type TreeLister } from '../git/snapshot.js';
-import { IgnoreRules, type UserConfigDirs } from '../git/ignore-rules.js';
+import { type UserConfigDirs } from '../git/features.js';
+import { IgnoreRules } from '../git/ignore-rules.js';
 import { worktreeTree } from '../git/worktree-tree.js';
 import { Analysis } from '../rules/analysis.js';
 import type { ChangeContext, ChangeRule } from '../rules/breaking/context.js';
@@ -177,14 +178,15 @@ async function headState(opts: CheckOptions, objects: GitObjects): Promise<HeadS
   // Untracked paths git ignores (.gitignore, info/exclude) are not part of the change, as in git status.
   const rules = new IgnoreRules(worktree, objects.location.gitdir, opts.userConfig);
   const ignoredBelow = (base: string) => (rel: string, dir: boolean) => rules.ignored(base === '' ? rel : `${base}/${rel}`, dir);
+  const ignoredInRepo = ignoredBelow(prefix);
   const view = indexView(index, prefix);
-  const tree = worktreeTree(path.resolve(opts.repoDir), view, index.mtimeSeconds, treeCacheBelow(index, prefix), ignoredBelow(prefix));
+  const tree = worktreeTree(path.resolve(opts.repoDir), view, index.mtimeSeconds, treeCacheBelow(index, prefix), ignoredInRepo);
   const untracked = (rel: string, kind: EntryKind): boolean => (kind === 'dir' ? view.countBelow(rel) === 0 : view.find(rel) < 0);
   const commit = await headCommit();
   return {
     side: { ref: 'worktree' },
     lister: virtualTreeLister(tree),
-    snapshot: new FilteredSnapshot(new WorktreeSnapshot(opts.repoDir), (rel, kind) => untracked(rel, kind) && ignoredBelow(prefix)(rel, kind === 'dir')),
+    snapshot: new FilteredSnapshot(new WorktreeSnapshot(opts.repoDir), (rel, kind) => untracked(rel, kind) && ignoredInRepo(rel, kind === 'dir')),
     ...(commit ? { commit } : {}),
     schemaTree: async () => {
       const t = worktreeTree(path.join(worktree, SCHEMA_DIR), indexView(index, SCHEMA_DIR), index.mtimeSeconds, treeCacheBelow(index, SCHEMA_DIR), ignoredBelow(SCHEMA_DIR));

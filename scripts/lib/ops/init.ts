@@ -13,8 +13,7 @@ import * as path from 'node:path';
 import git from 'isomorphic-git';
 import { SETTINGS_FILE } from '../catalog/types.js';
 import { compareStrings } from '../diagnostics/sort.js';
-import { parseGitConfig } from '../git/features.js';
-import type { UserConfigDirs } from '../git/ignore-rules.js';
+import { gitConfigValue, type UserConfigDirs } from '../git/features.js';
 import { locateRepository } from '../git/locate.js';
 import { isJsonObject, type JsonObject } from '../json/object.js';
 import { validateSettings } from '../schema/validators.js';
@@ -169,24 +168,9 @@ async function prepareCommit(repoDir: string, user: UserConfigDirs): Promise<Com
   };
 }
 
-/** user.name and user.email from the repository's config, else the user's (~/.gitconfig, XDG). */
+/** user.name and user.email, each as git reads it (the repository's config, else the user's). */
 function gitIdentity(gitdir: string, user: UserConfigDirs): { name: string; email: string } | undefined {
-  const files = [path.join(gitdir, 'config')];
-  if (user.home !== undefined) files.push(path.join(user.home, '.gitconfig'));
-  const xdg = user.xdgConfigHome || (user.home !== undefined ? path.join(user.home, '.config') : undefined);
-  if (xdg !== undefined) files.push(path.join(xdg, 'git', 'config'));
-  let name: string | undefined;
-  let email: string | undefined;
-  for (const f of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(f, 'utf8');
-    } catch {
-      continue;
-    }
-    const c = parseGitConfig(text);
-    name ??= c.get('user.name');
-    email ??= c.get('user.email');
-  }
+  const name = gitConfigValue(gitdir, user, 'user.name');
+  const email = gitConfigValue(gitdir, user, 'user.email');
   return name && email ? { name, email } : undefined;
 }
